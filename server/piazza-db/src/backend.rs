@@ -1,0 +1,188 @@
+//! Connecting to the chosen backend, applying migrations, and the two macros that run one
+//! portable query on whichever pool or transaction is active.
+//!
+//! SQLite gets two pools over one WAL file: a single-connection writer, so writers queue in
+//! the pool (with its acquire timeout) instead of failing with "database is locked", and a
+//! read-only pool for concurrent readers.
+
+use std::{str::FromStr, time::Duration};
+
+use sqlx::{
+    Postgres, Sqlite,
+    postgres::{PgConnectOptions, PgPool, PgPoolOptions},
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
+};
+
+use crate::{DbError, Result};
+
+/// How long a request waits for a pooled connection before failing: a few seconds, so a
+/// database outage fails requests fast instead of piling them up.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// The pools of the active backend.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// The storage handle, cheap to clone (pools are reference-counted).
+#[derive(Clone, Debug)]
+pub struct Db {
+    backend: Backend,
+}
+
+/// A write transaction on the active backend. Dropped without [`Tx::commit`], it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+/// Runs `$body` with `$pool` bound to the active read pool.
+macro_rules! on_read {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db.backend() {
+            $crate::Backend::Sqlite { read: $pool, .. } => $body,
+            $crate::Backend::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Runs `$body` with `$conn` bound to the transaction's connection.
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            $crate::Tx::Sqlite(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
+            $crate::Tx::Postgres(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
+        }
+    };
+}
+
+
+/// Options for [`Db::connect`].
+#[derive(Clone, Debug)]
+pub struct PoolSize {
+    pub max_connections: u32,
+}
+
+impl Default for PoolSize {
+    fn default() -> Self {
+        Self { max_connections: 16 }
+    }
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite:PATH` or `postgres://…`), creating a SQLite file and its
+    /// directory if missing. Does not migrate: see [`Db::migrate`].
+    pub async fn connect(url: &str, size: PoolSize) -> Result<Self> {
+        let backend = if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)
+                .map_err(DbError::Other)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5));
+            if let Some(dir) = options.get_filename().parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| DbError::Unavailable(sqlx::Error::Io(e)))?;
+                }
+            }
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options.clone())
+                .await?;
+            let read = SqlitePoolOptions::new()
+                .max_connections(size.max_connections.max(2))
+                .acquire_timeout(ACQUIRE_TIMEOUT)
+                .connect_with(options.read_only(true))
+                .await?;
+            Backend::Sqlite { read, write }
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let options = PgConnectOptions::from_str(url).map_err(DbError::Other)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(size.max_connections)
+                .acquire_timeout(ACQUIRE_TIMEOUT)
+                .connect_with(options)
+                .await?;
+            Backend::Postgres(pool)
+        } else {
+            return Err(DbError::Other(sqlx::Error::Configuration(
+                "database URL must start with sqlite: or postgres://".into(),
+            )));
+        };
+        Ok(Self { backend })
+    }
+
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// `"sqlite"` or `"postgres"`, for logs and metrics.
+    pub fn kind(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite { .. } => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Applies pending migrations of the active backend's tree.
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
+            Backend::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Versions of the embedded migrations, per backend: a test asserts the trees match.
+    pub fn migration_versions() -> (Vec<i64>, Vec<i64>) {
+        let versions = |m: &sqlx::migrate::Migrator| m.iter().map(|m| m.version).collect();
+        (versions(&SQLITE_MIGRATIONS), versions(&POSTGRES_MIGRATIONS))
+    }
+
+    /// Starts a write transaction (on SQLite, on the single writer connection).
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match &self.backend {
+            Backend::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
+            Backend::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// A trivial round trip, for the readiness probe.
+    pub async fn ping(&self) -> Result<()> {
+        on_read!(self, pool => sqlx::query("select 1").execute(pool).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Backend::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,196 @@
+//! Posts, their revisions (every edit kept) and the viewer-specific vote lookup.
+
+use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
+
+use crate::{Db, DbError, Result, Tx};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Post {
+    pub id: i64,
+    pub thread_id: i64,
+    pub author_id: i64,
+    pub body: String,
+    pub body_html: String,
+    pub renderer_version: i64,
+    pub score: i64,
+    pub is_official: bool,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub deleted_by: Option<i64>,
+}
+
+pub struct NewPost<'a> {
+    pub thread_id: i64,
+    pub author_id: i64,
+    pub body: &'a str,
+    pub body_html: &'a str,
+    pub renderer_version: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct PostRevision {
+    pub post_id: i64,
+    pub version: i64,
+    pub body: String,
+    pub editor_id: i64,
+    pub edited_at: DateTime<Utc>,
+}
+
+macro_rules! select_posts {
+    ($($sql:literal),*) => {
+        concat!("select p.id, p.thread_id, p.author_id, p.body, p.body_html, p.renderer_version, \
+            p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by \
+            from posts p ", $($sql),*)
+    };
+}
+
+/// Inserts a post and its first revision.
+pub async fn insert_post(tx: &mut Tx, new: &NewPost<'_>) -> Result<i64> {
+    let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
+        "insert into posts (thread_id, author_id, body, body_html, renderer_version, created_at) \
+         values ($1, $2, $3, $4, $5, $6) returning id")
+        .bind(new.thread_id)
+        .bind(new.author_id)
+        .bind(new.body)
+        .bind(new.body_html)
+        .bind(new.renderer_version)
+        .bind(new.created_at)
+        .fetch_one(conn)
+        .await)?;
+    insert_revision(tx, id, 1, new.body, new.author_id, new.created_at).await?;
+    Ok(id)
+}
+
+async fn insert_revision(
+    tx: &mut Tx,
+    post_id: i64,
+    version: i64,
+    body: &str,
+    editor_id: i64,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "insert into post_revisions (post_id, version, body, editor_id, edited_at) values ($1, $2, $3, $4, $5)")
+        .bind(post_id)
+        .bind(version)
+        .bind(body)
+        .bind(editor_id)
+        .bind(at)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn get_post(db: &Db, id: i64) -> Result<Post> {
+    let sql = select_posts!("where p.id = $1");
+    Ok(on_read!(db, pool => sqlx::query_as(sql).bind(id).fetch_one(pool).await)?)
+}
+
+pub async fn get_post_tx(tx: &mut Tx, id: i64) -> Result<Post> {
+    let sql = select_posts!("where p.id = $1");
+    Ok(on_tx!(tx, conn => sqlx::query_as(sql).bind(id).fetch_one(conn).await)?)
+}
+
+pub async fn list_posts_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Post>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_read!(db, pool => {
+        let mut qb = QueryBuilder::new(select_posts!("where p.id in ("));
+        let mut list = qb.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        list.push_unseparated(")");
+        qb.build_query_as().fetch_all(pool).await
+    })?)
+}
+
+/// A page of a thread's replies (every post but the first), oldest first, after `after_id`.
+pub async fn list_thread_replies(db: &Db, thread_id: i64, after_id: Option<i64>, limit: i64) -> Result<Vec<Post>> {
+    let sql = select_posts!(
+        "join threads t on t.id = p.thread_id \
+         where p.thread_id = $1 and p.id <> coalesce(t.first_post_id, 0) and p.id > $2 \
+         order by p.id limit $3"
+    );
+    Ok(on_read!(db, pool => sqlx::query_as(sql)
+        .bind(thread_id)
+        .bind(after_id.unwrap_or(0))
+        .bind(limit)
+        .fetch_all(pool)
+        .await)?)
+}
+
+/// Replaces a post's body and records the edit as the next revision; returns its version.
+pub async fn update_post_body(
+    tx: &mut Tx,
+    id: i64,
+    body: &str,
+    body_html: &str,
+    renderer_version: i64,
+    editor_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update posts set body = $1, body_html = $2, renderer_version = $3, edited_at = $4 \
+         where id = $5 and deleted_at is null")
+        .bind(body)
+        .bind(body_html)
+        .bind(renderer_version)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    if done == 0 {
+        return Err(DbError::NotFound);
+    }
+    let last: i64 = on_tx!(tx, conn => sqlx::query_scalar(
+        "select coalesce(max(version), 0) from post_revisions where post_id = $1")
+        .bind(id)
+        .fetch_one(conn)
+        .await)?;
+    insert_revision(tx, id, last + 1, body, editor_id, now).await?;
+    Ok(last + 1)
+}
+
+/// Marks a post deleted; returns false if it already was.
+pub async fn soft_delete_post(tx: &mut Tx, id: i64, by: i64, now: DateTime<Utc>) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update posts set deleted_at = $1, deleted_by = $2 where id = $3 and deleted_at is null")
+        .bind(now)
+        .bind(by)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// Every revision of a post, oldest first.
+pub async fn list_revisions(db: &Db, post_id: i64) -> Result<Vec<PostRevision>> {
+    Ok(on_read!(db, pool => sqlx::query_as(
+        "select post_id, version, body, editor_id, edited_at from post_revisions \
+         where post_id = $1 order by version")
+        .bind(post_id)
+        .fetch_all(pool)
+        .await)?)
+}
+
+/// The viewer's votes among the given posts, as `(post_id, value)`.
+pub async fn list_votes_of_user(db: &Db, user_id: i64, post_ids: &[i64]) -> Result<Vec<(i64, i64)>> {
+    if post_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_read!(db, pool => {
+        let mut qb = QueryBuilder::new("select post_id, value from post_votes where user_id = ");
+        qb.push_bind(user_id).push(" and post_id in (");
+        let mut list = qb.separated(", ");
+        for id in post_ids {
+            list.push_bind(*id);
+        }
+        list.push_unseparated(")");
+        qb.build_query_as().fetch_all(pool).await
+    })?)
+}

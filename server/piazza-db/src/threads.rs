@@ -1,0 +1,245 @@
+//! Threads (questions and discussions) and their tags, with the keyset-paged lists that
+//! community pages show.
+
+use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
+
+use crate::{Db, Result, Tx};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Thread {
+    pub id: i64,
+    pub community_id: i64,
+    pub author_id: i64,
+    /// `question` or `discussion`.
+    pub kind: String,
+    pub title: String,
+    /// Comma-separated display copy of the thread's tags.
+    pub tags: String,
+    pub first_post_id: Option<i64>,
+    pub accepted_post_id: Option<i64>,
+    pub official_post_id: Option<i64>,
+    pub post_count: i64,
+    pub score: i64,
+    pub locked: bool,
+    pub pinned: bool,
+    pub created_at: DateTime<Utc>,
+    pub last_activity_at: DateTime<Utc>,
+}
+
+impl Thread {
+    pub fn tag_list(&self) -> Vec<String> {
+        self.tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    }
+}
+
+pub struct NewThread<'a> {
+    pub community_id: i64,
+    pub author_id: i64,
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub tags: &'a [String],
+    pub created_at: DateTime<Utc>,
+}
+
+macro_rules! select_threads {
+    ($($sql:literal),*) => {
+        concat!("select t.id, t.community_id, t.author_id, t.kind, t.title, t.tags, t.first_post_id, \
+            t.accepted_post_id, t.official_post_id, t.post_count, t.score, t.locked, t.pinned, \
+            t.created_at, t.last_activity_at from threads t ", $($sql),*)
+    };
+}
+
+pub async fn insert_thread(tx: &mut Tx, new: &NewThread<'_>) -> Result<i64> {
+    let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
+        "insert into threads (community_id, author_id, kind, title, tags, created_at, last_activity_at) \
+         values ($1, $2, $3, $4, $5, $6, $6) returning id")
+        .bind(new.community_id)
+        .bind(new.author_id)
+        .bind(new.kind)
+        .bind(new.title)
+        .bind(new.tags.join(","))
+        .bind(new.created_at)
+        .fetch_one(conn)
+        .await)?;
+    for tag in new.tags {
+        on_tx!(tx, conn => sqlx::query("insert into thread_tags (thread_id, tag) values ($1, $2)")
+            .bind(id)
+            .bind(tag)
+            .execute(conn)
+            .await.map(|r| r.rows_affected()))?;
+    }
+    Ok(id)
+}
+
+pub async fn set_first_post(tx: &mut Tx, thread_id: i64, post_id: i64) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query("update threads set first_post_id = $1 where id = $2")
+        .bind(post_id)
+        .bind(thread_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Counts a new visible post and bumps the thread's activity time.
+pub async fn record_new_post(tx: &mut Tx, thread_id: i64, now: DateTime<Utc>) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "update threads set post_count = post_count + 1, last_activity_at = $1 where id = $2")
+        .bind(now)
+        .bind(thread_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Stops counting a post that was deleted; activity time is left as it was.
+pub async fn record_deleted_post(tx: &mut Tx, thread_id: i64) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query("update threads set post_count = post_count - 1 where id = $1")
+        .bind(thread_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn get_thread(db: &Db, id: i64) -> Result<Thread> {
+    let sql = select_threads!("where t.id = $1");
+    Ok(on_read!(db, pool => sqlx::query_as(sql).bind(id).fetch_one(pool).await)?)
+}
+
+pub async fn get_thread_tx(tx: &mut Tx, id: i64) -> Result<Thread> {
+    let sql = select_threads!("where t.id = $1");
+    Ok(on_tx!(tx, conn => sqlx::query_as(sql).bind(id).fetch_one(conn).await)?)
+}
+
+pub async fn list_threads_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Thread>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_read!(db, pool => {
+        let mut qb = QueryBuilder::new(select_threads!("where t.id in ("));
+        let mut list = qb.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        list.push_unseparated(")");
+        qb.build_query_as().fetch_all(pool).await
+    })?)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThreadSort {
+    /// Newest first.
+    Latest,
+    /// Most recent activity (a reply) first.
+    Active,
+    /// Highest score first.
+    Top,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ThreadFilter {
+    /// `question` or `discussion`.
+    pub kind: Option<String>,
+    /// Questions with neither an accepted nor an official answer.
+    pub unanswered: bool,
+    pub tag: Option<String>,
+}
+
+/// Where a page of a thread list resumes: the sort key of the last row seen. Pinned threads
+/// come first in every order, so the pinned flag is part of the key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ThreadKey {
+    Latest { pinned: bool, id: i64 },
+    Active { pinned: bool, at: DateTime<Utc>, id: i64 },
+    Top { pinned: bool, score: i64, id: i64 },
+}
+
+impl ThreadKey {
+    /// The key of `thread` in the given order, for the cursor of its edge.
+    pub fn of(thread: &Thread, sort: ThreadSort) -> Self {
+        let (pinned, id) = (thread.pinned, thread.id);
+        match sort {
+            ThreadSort::Latest => ThreadKey::Latest { pinned, id },
+            ThreadSort::Active => ThreadKey::Active { pinned, at: thread.last_activity_at, id },
+            ThreadSort::Top => ThreadKey::Top { pinned, score: thread.score, id },
+        }
+    }
+}
+
+macro_rules! list_sql {
+    ($key:literal) => {
+        select_threads!(
+            "where t.community_id = $1 and ($2 is null or t.kind = $2) \
+             and ($3 = false or (t.kind = 'question' and t.accepted_post_id is null \
+                  and t.official_post_id is null)) \
+             and ($4 is null or exists (select 1 from thread_tags tg where tg.thread_id = t.id and tg.tag = $4)) \
+             and ($5 is null or t.pinned < $5 or (t.pinned = $5 and (",
+            $key,
+            " < $6 or (",
+            $key,
+            " = $6 and t.id < $7)))) order by t.pinned desc, ",
+            $key,
+            " desc, t.id desc limit $8"
+        )
+    };
+}
+
+/// A page of a community's threads in the given order, after `after` (exclusive).
+pub async fn list_community_threads(
+    db: &Db,
+    community_id: i64,
+    sort: ThreadSort,
+    filter: &ThreadFilter,
+    after: Option<&ThreadKey>,
+    limit: i64,
+) -> Result<Vec<Thread>> {
+    let pinned = after.map(|k| match k {
+        ThreadKey::Latest { pinned, .. } | ThreadKey::Active { pinned, .. } | ThreadKey::Top { pinned, .. } => {
+            *pinned
+        }
+    });
+    let after_id = after.map_or(0, |k| match k {
+        ThreadKey::Latest { id, .. } | ThreadKey::Active { id, .. } | ThreadKey::Top { id, .. } => *id,
+    });
+    // The key binds must have the sort column's type on PostgreSQL, hence one arm per order.
+    macro_rules! run {
+        ($sql:expr, $key:expr) => {
+            on_read!(db, pool => sqlx::query_as($sql)
+                .bind(community_id)
+                .bind(filter.kind.as_deref())
+                .bind(filter.unanswered)
+                .bind(filter.tag.as_deref())
+                .bind(pinned)
+                .bind($key)
+                .bind(after_id)
+                .bind(limit)
+                .fetch_all(pool)
+                .await)
+        };
+    }
+    let rows = match (sort, after) {
+        (ThreadSort::Latest, _) => run!(list_sql!("t.id"), after_id),
+        (ThreadSort::Active, Some(ThreadKey::Active { at, .. })) => run!(list_sql!("t.last_activity_at"), *at),
+        (ThreadSort::Active, _) => run!(list_sql!("t.last_activity_at"), None::<DateTime<Utc>>),
+        (ThreadSort::Top, Some(ThreadKey::Top { score, .. })) => run!(list_sql!("t.score"), *score),
+        (ThreadSort::Top, _) => run!(list_sql!("t.score"), None::<i64>),
+    }?;
+    Ok(rows)
+}
+
+/// Threads of the given communities with the most recent activity first (home feed).
+pub async fn list_recent_threads(db: &Db, community_ids: &[i64], limit: i64) -> Result<Vec<Thread>> {
+    if community_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_read!(db, pool => {
+        let mut qb = QueryBuilder::new(select_threads!("where t.community_id in ("));
+        let mut list = qb.separated(", ");
+        for id in community_ids {
+            list.push_bind(*id);
+        }
+        list.push_unseparated(") order by t.last_activity_at desc, t.id desc limit ");
+        qb.push_bind(limit);
+        qb.build_query_as().fetch_all(pool).await
+    })?)
+}

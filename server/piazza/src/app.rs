@@ -1,0 +1,93 @@
+//! Building and running the server: `Application::build` connects, migrates, seeds and
+//! binds (so tests learn the port before serving), then `run_until_stopped` serves until
+//! the shutdown future resolves, finishing in-flight requests.
+
+use std::{future::Future, time::Duration};
+
+use anyhow::Context as _;
+use piazza_db::{Db, PoolSize};
+use poem::{
+    Server,
+    listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
+};
+
+use crate::{
+    auth::{password::Hasher, throttle::Throttle},
+    config::Config,
+    graphql,
+    http::{self, HttpState},
+    seed,
+    services::AppState,
+};
+
+/// How long shutdown waits for in-flight requests.
+const GRACE: Duration = Duration::from_secs(10);
+
+pub struct Application {
+    acceptor: TcpAcceptor,
+    port: u16,
+    state: HttpState,
+    config: Config,
+}
+
+/// Connects to the database and applies migrations and first-start data.
+pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(&config.database_url, PoolSize { max_connections: config.db_max_connections })
+        .await
+        .with_context(|| format!("connecting to {}", config.redacted_database_url()))?;
+    db.migrate().await.context("applying migrations")?;
+    seed::run(&db).await.context("seeding first-start data")?;
+    Ok(db)
+}
+
+pub fn app_state(db: Db, config: &Config) -> AppState {
+    AppState { db, hasher: Hasher::default(), throttle: Throttle::new(config.rate_limit_disabled) }
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        http::metrics::handle();
+        let db = open_database(&config).await?;
+        let app = app_state(db, &config);
+        let schema = graphql::build_schema(Some(app.clone()), config.introspection);
+        let state = HttpState { app, schema, cookie_secure: config.cookie_secure };
+        let acceptor = TcpListener::bind(config.bind)
+            .into_acceptor()
+            .await
+            .with_context(|| format!("binding {}", config.bind))?;
+        let port = acceptor
+            .local_addr()
+            .first()
+            .and_then(|a| a.as_socket_addr().map(|s| s.port()))
+            .context("no local address")?;
+        Ok(Self { acceptor, port, state, config })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state.app
+    }
+
+    /// Serves until `shutdown` resolves, then stops accepting and drains for up to 10 s.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send) -> anyhow::Result<()> {
+        let db = self.state.app.db.clone();
+        let throttle = self.state.app.throttle.clone();
+        let housekeeping = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(300));
+            loop {
+                tick.tick().await;
+                throttle.shrink();
+            }
+        });
+        let routes = http::routes(self.state, self.config.web_dir);
+        let result = Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(routes, shutdown, Some(GRACE))
+            .await;
+        housekeeping.abort();
+        db.close().await;
+        result.context("serving HTTP")
+    }
+}

@@ -1,0 +1,90 @@
+//! Configuration: every setting is a `PIAZZA_*` environment variable and the matching flag,
+//! with defaults that need nothing configured for a first run. Secrets are never printed.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::Args;
+
+#[derive(Args, Clone, Debug)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port (tests).
+    #[arg(long, env = "PIAZZA_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// `sqlite:PATH` (default: a file under ./data/) or `postgres://…`.
+    #[arg(long, env = "PIAZZA_DATABASE_URL", default_value = "sqlite:data/piazza.db")]
+    pub database_url: String,
+
+    /// Redis URL; unset, the cache and the live-event bus stay in-process (one node).
+    #[arg(long, env = "PIAZZA_REDIS_URL")]
+    pub redis_url: Option<String>,
+
+    /// Maximum database connections per process.
+    #[arg(long, env = "PIAZZA_DB_MAX_CONNECTIONS", default_value_t = 16)]
+    pub db_max_connections: u32,
+
+    /// Directory with the built web front end (`npm run build` in web/).
+    #[arg(long, env = "PIAZZA_WEB_DIR", default_value = "web/dist")]
+    pub web_dir: PathBuf,
+
+    /// Allow GraphQL introspection (off by default: the schema is published as schema.graphql).
+    #[arg(long, env = "PIAZZA_INTROSPECTION", default_value_t = false)]
+    pub introspection: bool,
+
+    /// Mark session cookies `Secure`; set it when the service is reached over HTTPS.
+    #[arg(long, env = "PIAZZA_COOKIE_SECURE", default_value_t = false)]
+    pub cookie_secure: bool,
+
+    /// Turn off rate limits (login, registration, posting). For test environments only.
+    #[arg(long, env = "PIAZZA_RATE_LIMIT_DISABLED", default_value_t = false)]
+    pub rate_limit_disabled: bool,
+
+    /// Log format: `text` or `json`.
+    #[arg(long, env = "PIAZZA_LOG_FORMAT", default_value = "text")]
+    pub log_format: String,
+}
+
+impl Config {
+    /// Defaults for embedding the server (tests, tools): same as the command line's.
+    pub fn new(database_url: impl Into<String>) -> Self {
+        Self {
+            bind: "127.0.0.1:0".parse().expect("valid address"),
+            database_url: database_url.into(),
+            redis_url: None,
+            db_max_connections: 16,
+            web_dir: PathBuf::from("web/dist"),
+            introspection: false,
+            cookie_secure: false,
+            rate_limit_disabled: false,
+            log_format: "text".into(),
+        }
+    }
+
+    /// The database URL with any password replaced, for logs.
+    pub fn redacted_database_url(&self) -> String {
+        redact(&self.database_url)
+    }
+}
+
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(super::redact("sqlite:data/piazza.db"), "sqlite:data/piazza.db");
+    }
+}

@@ -1,0 +1,45 @@
+//! The GraphQL API: schema assembly and its limits. Resolvers are thin — they read the
+//! viewer and services from the context, call one service function and wrap the record.
+
+mod context;
+pub mod cursor;
+pub mod loaders;
+mod mutation;
+mod query;
+pub mod types;
+
+use async_graphql::{EmptySubscription, Schema};
+
+pub use context::RequestViewer;
+pub use mutation::Mutation;
+pub use query::Query;
+
+use crate::services::AppState;
+
+pub type PiazzaSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Limits that make a hostile document fail validation before any database work.
+pub const MAX_DEPTH: usize = 12;
+pub const MAX_COMPLEXITY: usize = 2_000;
+pub const MAX_RECURSIVE_DEPTH: usize = 32;
+pub const MAX_DIRECTIVES: usize = 20;
+
+pub fn build_schema(state: Option<AppState>, introspection: bool) -> PiazzaSchema {
+    let mut builder = Schema::build(Query, Mutation::default(), EmptySubscription)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
+        .limit_directives(MAX_DIRECTIVES);
+    if !introspection {
+        builder = builder.disable_introspection().disable_suggestions();
+    }
+    if let Some(state) = state {
+        builder = builder.data(state);
+    }
+    builder.finish()
+}
+
+/// The SDL that `piazza schema` prints and `schema.graphql` must equal.
+pub fn sdl() -> String {
+    build_schema(None, true).sdl()
+}

@@ -1,0 +1,154 @@
+//! Read operations.
+
+use async_graphql::{Context, ID, Object, Result, connection::Edge};
+
+use super::{
+    context::{state, viewer},
+    cursor,
+    types::{Comune, Community, Page, Post, Thread, User},
+};
+use crate::{
+    error::AppError,
+    services::{self, communities, comuni, parse_id, posts, threads},
+};
+
+pub struct Query;
+
+#[Object]
+impl Query {
+    /// The signed-in member, or null.
+    async fn me(&self, ctx: &Context<'_>) -> Option<User> {
+        viewer(ctx).map(|v| User(v.user.clone()))
+    }
+
+    /// Comuni whose name matches `search` (accents and case ignored), for pickers.
+    async fn comuni(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Part of the comune's name, e.g. \"abbadia\".")] search: String,
+        #[graphql(desc = "How many (default 10, at most 50).")] first: Option<i32>,
+    ) -> Result<Vec<Comune>> {
+        Ok(comuni::search(state(ctx)?, &search, first).await?.into_iter().map(Comune).collect())
+    }
+
+    /// A comune by its six-digit ISTAT code.
+    async fn comune(&self, ctx: &Context<'_>, istat_code: String) -> Result<Option<Comune>> {
+        Ok(comuni::find(state(ctx)?, &istat_code).await?.map(Comune))
+    }
+
+    /// All communities, alphabetically.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn communities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+    ) -> Result<Page<Community>> {
+        let limit = cursor::page_size(first)?;
+        let after = after.as_deref().map(cursor::decode_named).transpose()?;
+        let db = &state(ctx)?.db;
+        let key = after.as_ref().map(|(name, id)| (name.as_str(), *id));
+        let mut rows = piazza_db::communities::list_communities(db, key, limit + 1)
+            .await
+            .map_err(AppError::from)?;
+        let has_next = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let mut page = Page::new(after.is_some(), has_next);
+        page.edges
+            .extend(rows.into_iter().map(|c| Edge::new(cursor::encode_named(&c.name, c.id), Community(c))));
+        Ok(page)
+    }
+
+    /// A community by its slug.
+    async fn community(&self, ctx: &Context<'_>, slug: String) -> Result<Option<Community>> {
+        match communities::get_by_slug(state(ctx)?, &slug).await {
+            Ok(c) => Ok(Some(Community(c))),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Communities the signed-in member has joined (empty when signed out).
+    async fn my_communities(&self, ctx: &Context<'_>) -> Result<Vec<Community>> {
+        let Some(v) = viewer(ctx) else { return Ok(Vec::new()) };
+        let rows = piazza_db::communities::list_user_communities(&state(ctx)?.db, v.id())
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows.into_iter().map(Community).collect())
+    }
+
+    /// Recently active threads: from the member's communities, or from all when signed
+    /// out or before joining any.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn recent_threads(&self, ctx: &Context<'_>, first: Option<i32>) -> Result<Vec<Thread>> {
+        let limit = cursor::page_size(first)?;
+        let state = state(ctx)?;
+        let mut ids = match viewer(ctx) {
+            Some(v) => piazza_db::communities::list_user_communities(&state.db, v.id())
+                .await
+                .map_err(AppError::from)?
+                .into_iter()
+                .map(|c| c.id)
+                .collect(),
+            None => Vec::new(),
+        };
+        if ids.is_empty() {
+            ids = piazza_db::communities::list_communities(&state.db, None, 1000)
+                .await
+                .map_err(AppError::from)?
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+        }
+        let rows = piazza_db::threads::list_recent_threads(&state.db, &ids, limit)
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows.into_iter().map(Thread).collect())
+    }
+
+    async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thread>> {
+        let Ok(id) = parse_id(&id, "Discussione") else { return Ok(None) };
+        match threads::get(state(ctx)?, id).await {
+            Ok(t) => Ok(Some(Thread(t))),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn post(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Post>> {
+        let Ok(id) = parse_id(&id, "Messaggio") else { return Ok(None) };
+        match posts::get(state(ctx)?, id).await {
+            Ok(p) => Ok(Some(Post(p))),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// A member by id.
+    async fn user(&self, ctx: &Context<'_>, id: ID) -> Result<Option<User>> {
+        let Ok(id) = parse_id(&id, "Utente") else { return Ok(None) };
+        match piazza_db::users::get_user(&state(ctx)?.db, id).await {
+            Ok(u) => Ok(Some(User(u))),
+            Err(piazza_db::DbError::NotFound) => Ok(None),
+            Err(e) => Err(AppError::from(e).into()),
+        }
+    }
+
+    /// A member by email (admins only), to assign roles.
+    async fn user_by_email(&self, ctx: &Context<'_>, email: String) -> Result<Option<User>> {
+        services::admin(viewer(ctx))?;
+        let email = email.trim().to_lowercase();
+        let user = piazza_db::users::find_user_by_email(&state(ctx)?.db, &email)
+            .await
+            .map_err(AppError::from)?;
+        Ok(user.map(User))
+    }
+
+    /// Renders markdown exactly as a post would be shown, for composer previews.
+    async fn preview_markdown(&self, body: String) -> Result<String> {
+        if body.chars().count() > 32_000 {
+            return Err(AppError::bad_input("Testo: al massimo 32000 caratteri").into());
+        }
+        Ok(piazza_markdown::render(&body))
+    }
+}

@@ -1,0 +1,22 @@
+//! GraphQL object types. Each wraps a stored record; relations load through DataLoaders.
+
+mod community;
+mod comune;
+mod post;
+mod thread;
+mod user;
+
+pub use community::Community;
+pub use comune::Comune;
+pub use post::{Post, PostRevision};
+pub use thread::{Thread, ThreadFilterInput, ThreadKind, ThreadSort};
+pub use user::{AuthPayload, User};
+
+use async_graphql::{ID, connection::Connection};
+
+/// A Relay connection with opaque string cursors.
+pub type Page<T> = Connection<String, T>;
+
+pub fn id(n: i64) -> ID {
+    ID(n.to_string())
+}

@@ -1,0 +1,129 @@
+use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
+use piazza_db::posts::{Post as PostRecord, PostRevision as RevisionRecord};
+
+use super::{Thread, User, id};
+use crate::{
+    error::AppError,
+    graphql::context::{loaders, state, viewer},
+    services::posts,
+};
+
+/// A post in a thread. Deleted posts keep their place; their text is hidden except from
+/// their author and the community's moderators.
+pub struct Post(pub PostRecord);
+
+impl Post {
+    async fn text_visible(&self, ctx: &Context<'_>) -> Result<bool> {
+        if self.0.deleted_at.is_none() {
+            return Ok(true);
+        }
+        Ok(posts::may_see_deleted(state(ctx)?, viewer(ctx), &self.0).await?)
+    }
+}
+
+#[Object]
+impl Post {
+    async fn id(&self) -> ID {
+        id(self.0.id)
+    }
+
+    async fn thread(&self, ctx: &Context<'_>) -> Result<Thread> {
+        let t = loaders(ctx)?.threads.load_one(self.0.thread_id).await?;
+        t.map(Thread).ok_or_else(|| AppError::NotFound("Discussione").into())
+    }
+
+    async fn author(&self, ctx: &Context<'_>) -> Result<User> {
+        let u = loaders(ctx)?.users.load_one(self.0.author_id).await?;
+        u.map(User).ok_or_else(|| AppError::NotFound("Utente").into())
+    }
+
+    /// Markdown source (empty for a deleted post, except for its author and moderators).
+    async fn body(&self, ctx: &Context<'_>) -> Result<String> {
+        Ok(if self.text_visible(ctx).await? { self.0.body.clone() } else { String::new() })
+    }
+
+    /// Sanitised HTML rendered from `body` when it was written.
+    async fn body_html(&self, ctx: &Context<'_>) -> Result<String> {
+        Ok(if self.text_visible(ctx).await? { self.0.body_html.clone() } else { String::new() })
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// When the post was last edited, if ever.
+    async fn edited_at(&self) -> Option<DateTime<Utc>> {
+        self.0.edited_at
+    }
+
+    async fn is_deleted(&self) -> bool {
+        self.0.deleted_at.is_some()
+    }
+
+    /// Sum of votes.
+    async fn score(&self) -> i64 {
+        self.0.score
+    }
+
+    /// The viewer's vote: -1, 0 or 1 (0 when signed out).
+    async fn viewer_vote(&self, ctx: &Context<'_>) -> Result<i64> {
+        let Some(votes) = &loaders(ctx)?.votes else { return Ok(0) };
+        Ok(votes.load_one(self.0.id).await?.unwrap_or(0))
+    }
+
+    /// Whether this post is its thread's accepted answer.
+    async fn is_accepted(&self, ctx: &Context<'_>) -> Result<bool> {
+        let t = loaders(ctx)?.threads.load_one(self.0.thread_id).await?;
+        Ok(t.is_some_and(|t| t.accepted_post_id == Some(self.0.id)))
+    }
+
+    /// Whether an expert or moderator marked this post as the official answer.
+    async fn is_official(&self) -> bool {
+        self.0.is_official
+    }
+
+    /// Whether the viewer may edit or delete this post.
+    async fn viewer_can_edit(&self, ctx: &Context<'_>) -> Result<bool> {
+        let Some(v) = viewer(ctx) else { return Ok(false) };
+        if self.0.deleted_at.is_some() || v.is_suspended(piazza_db::now()) {
+            return Ok(false);
+        }
+        Ok(posts::may_see_deleted(state(ctx)?, Some(v), &self.0).await?)
+    }
+
+    /// Every version of the text, oldest first (version 1 is the original).
+    async fn revisions(&self, ctx: &Context<'_>) -> Result<Vec<PostRevision>> {
+        if !self.text_visible(ctx).await? {
+            return Ok(Vec::new());
+        }
+        let rows = piazza_db::posts::list_revisions(&state(ctx)?.db, self.0.id)
+            .await
+            .map_err(AppError::from)?;
+        Ok(rows.into_iter().map(PostRevision).collect())
+    }
+}
+
+/// One version of a post's text.
+pub struct PostRevision(pub RevisionRecord);
+
+#[Object]
+impl PostRevision {
+    async fn version(&self) -> i64 {
+        self.0.version
+    }
+
+    async fn body(&self) -> &str {
+        &self.0.body
+    }
+
+    async fn edited_at(&self) -> DateTime<Utc> {
+        self.0.edited_at
+    }
+
+    /// Who wrote this version.
+    async fn editor(&self, ctx: &Context<'_>) -> Result<User> {
+        let u = loaders(ctx)?.users.load_one(self.0.editor_id).await?;
+        u.map(User).ok_or_else(|| AppError::NotFound("Utente").into())
+    }
+}

@@ -1,0 +1,187 @@
+use async_graphql::{Context, Enum, ID, InputObject, Object, Result, connection::Edge};
+use chrono::{DateTime, Utc};
+use piazza_db::threads::{Thread as ThreadRecord, ThreadFilter, ThreadSort as DbSort};
+
+use super::{Community, Page, Post, User, id};
+use crate::{
+    error::AppError,
+    graphql::{
+        context::{loaders, state},
+        cursor,
+    },
+    services::threads::Kind,
+};
+
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ThreadKind {
+    /// Asks for an answer; can have an accepted and an official answer.
+    Question,
+    /// An open conversation.
+    Discussion,
+}
+
+impl From<ThreadKind> for Kind {
+    fn from(k: ThreadKind) -> Kind {
+        match k {
+            ThreadKind::Question => Kind::Question,
+            ThreadKind::Discussion => Kind::Discussion,
+        }
+    }
+}
+
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ThreadSort {
+    /// Newest threads first.
+    Latest,
+    /// Threads with the most recent replies first.
+    Active,
+    /// Highest-scored threads first.
+    Top,
+}
+
+impl From<ThreadSort> for DbSort {
+    fn from(s: ThreadSort) -> DbSort {
+        match s {
+            ThreadSort::Latest => DbSort::Latest,
+            ThreadSort::Active => DbSort::Active,
+            ThreadSort::Top => DbSort::Top,
+        }
+    }
+}
+
+/// Narrows a thread list.
+#[derive(InputObject, Default)]
+pub struct ThreadFilterInput {
+    /// Only questions or only discussions.
+    pub kind: Option<ThreadKind>,
+    /// Only questions without an accepted or official answer.
+    pub unanswered: Option<bool>,
+    /// Only threads with this tag.
+    pub tag: Option<String>,
+}
+
+impl ThreadFilterInput {
+    pub fn into_filter(self) -> ThreadFilter {
+        ThreadFilter {
+            kind: self.kind.map(|k| Kind::from(k).as_str().to_owned()),
+            unanswered: self.unanswered.unwrap_or(false),
+            tag: self.tag.map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()),
+        }
+    }
+}
+
+/// A question or discussion in a community; its first post carries the text.
+pub struct Thread(pub ThreadRecord);
+
+#[Object]
+impl Thread {
+    async fn id(&self) -> ID {
+        id(self.0.id)
+    }
+
+    async fn kind(&self) -> ThreadKind {
+        match Kind::parse(&self.0.kind) {
+            Kind::Question => ThreadKind::Question,
+            Kind::Discussion => ThreadKind::Discussion,
+        }
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn community(&self, ctx: &Context<'_>) -> Result<Community> {
+        let c = loaders(ctx)?.communities.load_one(self.0.community_id).await?;
+        c.map(Community).ok_or_else(|| AppError::NotFound("Comunità").into())
+    }
+
+    async fn author(&self, ctx: &Context<'_>) -> Result<User> {
+        let u = loaders(ctx)?.users.load_one(self.0.author_id).await?;
+        u.map(User).ok_or_else(|| AppError::NotFound("Utente").into())
+    }
+
+    async fn tags(&self) -> Vec<String> {
+        self.0.tag_list()
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// When the last post was written.
+    async fn last_activity_at(&self) -> DateTime<Utc> {
+        self.0.last_activity_at
+    }
+
+    /// Visible posts, the first one included.
+    async fn post_count(&self) -> i64 {
+        self.0.post_count
+    }
+
+    /// Replies: visible posts other than the first.
+    async fn reply_count(&self) -> i64 {
+        (self.0.post_count - 1).max(0)
+    }
+
+    async fn score(&self) -> i64 {
+        self.0.score
+    }
+
+    /// Whether the question has an accepted or an official answer.
+    async fn is_answered(&self) -> bool {
+        self.0.accepted_post_id.is_some() || self.0.official_post_id.is_some()
+    }
+
+    /// The answer the asker (or a moderator or expert) accepted.
+    async fn accepted_answer(&self, ctx: &Context<'_>) -> Result<Option<Post>> {
+        load_post(ctx, self.0.accepted_post_id).await
+    }
+
+    /// The answer an expert or moderator marked as the official one.
+    async fn official_answer(&self, ctx: &Context<'_>) -> Result<Option<Post>> {
+        load_post(ctx, self.0.official_post_id).await
+    }
+
+    /// Locked threads accept replies from moderators only.
+    async fn locked(&self) -> bool {
+        self.0.locked
+    }
+
+    /// Pinned threads are listed first.
+    async fn pinned(&self) -> bool {
+        self.0.pinned
+    }
+
+    /// The opening post: the question or the start of the discussion.
+    async fn first_post(&self, ctx: &Context<'_>) -> Result<Post> {
+        load_post(ctx, self.0.first_post_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Messaggio").into())
+    }
+
+    /// The replies (every post but the first), oldest first.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn posts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+    ) -> Result<Page<Post>> {
+        let limit = cursor::page_size(first)?;
+        let after = after.as_deref().map(cursor::decode_id).transpose()?;
+        let db = &state(ctx)?.db;
+        let mut rows = piazza_db::posts::list_thread_replies(db, self.0.id, after, limit + 1)
+            .await
+            .map_err(AppError::from)?;
+        let has_next = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let mut page = Page::new(after.is_some(), has_next);
+        page.edges.extend(rows.into_iter().map(|p| Edge::new(cursor::encode_id(p.id), Post(p))));
+        Ok(page)
+    }
+}
+
+async fn load_post(ctx: &Context<'_>, id: Option<i64>) -> Result<Option<Post>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(loaders(ctx)?.posts.load_one(id).await?.map(Post))
+}

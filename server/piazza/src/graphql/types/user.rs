@@ -1,0 +1,78 @@
+use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
+use piazza_db::users::User as UserRecord;
+
+use super::{Comune, id};
+use crate::{
+    auth::Role,
+    graphql::context::{loaders, viewer},
+};
+
+/// A member of Piazza.
+pub struct User(pub UserRecord);
+
+#[Object]
+impl User {
+    async fn id(&self) -> ID {
+        id(self.0.id)
+    }
+
+    /// Name shown next to posts.
+    async fn display_name(&self) -> &str {
+        &self.0.display_name
+    }
+
+    /// Unique handle used in @mentions.
+    async fn handle(&self) -> &str {
+        &self.0.handle
+    }
+
+    async fn role(&self) -> Role {
+        Role::parse(&self.0.role)
+    }
+
+    /// Job title, e.g. "Responsabile ufficio tecnico".
+    async fn job_title(&self) -> Option<&str> {
+        self.0.job_title.as_deref()
+    }
+
+    /// The comune the member works for.
+    async fn comune(&self, ctx: &Context<'_>) -> Result<Option<Comune>> {
+        let Some(code) = &self.0.comune_istat_code else { return Ok(None) };
+        Ok(loaders(ctx)?.comuni.load_one(code.clone()).await?.map(Comune))
+    }
+
+    /// Email address: visible only to the member themself and to admins.
+    async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
+        let v = viewer(ctx)?;
+        (v.id() == self.0.id || v.is_admin()).then_some(self.0.email.as_str())
+    }
+
+    /// Until when the member is suspended, if they are: visible to themself and moderators.
+    async fn suspended_until(&self, ctx: &Context<'_>) -> Option<DateTime<Utc>> {
+        let v = viewer(ctx)?;
+        (v.id() == self.0.id || v.moderates_everywhere()).then_some(self.0.suspended_until).flatten()
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+/// A new session: the token (for API clients; the web uses the cookie set alongside).
+pub struct AuthPayload {
+    pub token: String,
+    pub user: UserRecord,
+}
+
+#[Object]
+impl AuthPayload {
+    /// Bearer token for `Authorization: Bearer …`. Shown once; keep it secret.
+    async fn token(&self) -> &str {
+        &self.token
+    }
+
+    async fn user(&self) -> User {
+        User(self.user.clone())
+    }
+}

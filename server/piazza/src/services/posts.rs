@@ -1,0 +1,108 @@
+//! Replies, edits (each kept as a revision) and soft deletion.
+
+use piazza_db::{
+    DbError,
+    posts::{self, NewPost, Post},
+    threads,
+};
+
+use super::{AppState, active, communities, validate};
+use crate::{
+    auth::Viewer,
+    error::{AppError, AppResult},
+};
+
+fn not_found(e: DbError) -> AppError {
+    match e {
+        DbError::NotFound => AppError::NotFound("Messaggio"),
+        other => other.into(),
+    }
+}
+
+pub async fn get(state: &AppState, id: i64) -> AppResult<Post> {
+    posts::get_post(&state.db, id).await.map_err(not_found)
+}
+
+pub async fn reply(state: &AppState, viewer: Option<&Viewer>, thread_id: i64, body: &str) -> AppResult<Post> {
+    let viewer = active(viewer)?;
+    let body = validate::body(body)?;
+    let thread = super::threads::get(state, thread_id).await?;
+    if thread.locked && !communities::moderates(state, viewer, thread.community_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    state.throttle.post(viewer.id())?;
+    let html = piazza_markdown::render(&body);
+    let now = piazza_db::now();
+    let mut tx = state.db.begin().await?;
+    let id = posts::insert_post(
+        &mut tx,
+        &NewPost {
+            thread_id,
+            author_id: viewer.id(),
+            body: &body,
+            body_html: &html,
+            renderer_version: i64::from(piazza_markdown::RENDERER_VERSION),
+            created_at: now,
+        },
+    )
+    .await?;
+    threads::record_new_post(&mut tx, thread_id, now).await?;
+    let post = posts::get_post_tx(&mut tx, id).await?;
+    tx.commit().await?;
+    metrics::counter!("piazza_posts_created_total").increment(1);
+    Ok(post)
+}
+
+/// Authors edit their own posts; moderators edit any post in their communities.
+async fn may_change(state: &AppState, viewer: &Viewer, post: &Post) -> AppResult<bool> {
+    if post.author_id == viewer.id() {
+        return Ok(true);
+    }
+    let thread = super::threads::get(state, post.thread_id).await?;
+    communities::moderates(state, viewer, thread.community_id).await
+}
+
+pub async fn edit(state: &AppState, viewer: Option<&Viewer>, id: i64, body: &str) -> AppResult<Post> {
+    let viewer = active(viewer)?;
+    let body = validate::body(body)?;
+    let post = get(state, id).await?;
+    if !may_change(state, viewer, &post).await? {
+        return Err(AppError::Forbidden);
+    }
+    if post.deleted_at.is_some() {
+        return Err(AppError::NotFound("Messaggio"));
+    }
+    if post.body == body {
+        return Ok(post);
+    }
+    let html = piazza_markdown::render(&body);
+    let mut tx = state.db.begin().await?;
+    let renderer = i64::from(piazza_markdown::RENDERER_VERSION);
+    posts::update_post_body(&mut tx, id, &body, &html, renderer, viewer.id(), piazza_db::now())
+        .await
+        .map_err(not_found)?;
+    let post = posts::get_post_tx(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(post)
+}
+
+pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppResult<Post> {
+    let viewer = active(viewer)?;
+    let post = get(state, id).await?;
+    if !may_change(state, viewer, &post).await? {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    if posts::soft_delete_post(&mut tx, id, viewer.id(), piazza_db::now()).await? {
+        threads::record_deleted_post(&mut tx, post.thread_id).await?;
+    }
+    let post = posts::get_post_tx(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(post)
+}
+
+/// Whether the viewer may see a deleted post's text and history (its moderators may).
+pub async fn may_see_deleted(state: &AppState, viewer: Option<&Viewer>, post: &Post) -> AppResult<bool> {
+    let Some(viewer) = viewer else { return Ok(false) };
+    may_change(state, viewer, post).await
+}

@@ -1,0 +1,111 @@
+//! Opening threads (the question or discussion and its first post) and listing them.
+
+use piazza_db::{
+    posts::{self, NewPost},
+    threads::{self, NewThread, Thread, ThreadFilter, ThreadKey, ThreadSort},
+};
+
+use super::{AppState, active, communities, validate};
+use crate::{
+    auth::Viewer,
+    error::{AppError, AppResult},
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Question,
+    Discussion,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Question => "question",
+            Kind::Discussion => "discussion",
+        }
+    }
+
+    pub fn parse(s: &str) -> Kind {
+        if s == "discussion" { Kind::Discussion } else { Kind::Question }
+    }
+}
+
+pub struct NewThreadInput {
+    pub community_slug: String,
+    pub kind: Kind,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<String>,
+}
+
+pub async fn create(state: &AppState, viewer: Option<&Viewer>, input: NewThreadInput) -> AppResult<Thread> {
+    let viewer = active(viewer)?;
+    let title = validate::title(&input.title)?;
+    let body = validate::body(&input.body)?;
+    let tags = validate::tags(&input.tags)?;
+    let community = communities::get_by_slug(state, &input.community_slug).await?;
+    state.throttle.post(viewer.id())?;
+    let html = piazza_markdown::render(&body);
+
+    let now = piazza_db::now();
+    let mut tx = state.db.begin().await?;
+    let thread_id = threads::insert_thread(
+        &mut tx,
+        &NewThread {
+            community_id: community.id,
+            author_id: viewer.id(),
+            kind: input.kind.as_str(),
+            title: &title,
+            tags: &tags,
+            created_at: now,
+        },
+    )
+    .await?;
+    let post_id = posts::insert_post(
+        &mut tx,
+        &NewPost {
+            thread_id,
+            author_id: viewer.id(),
+            body: &body,
+            body_html: &html,
+            renderer_version: i64::from(piazza_markdown::RENDERER_VERSION),
+            created_at: now,
+        },
+    )
+    .await?;
+    threads::set_first_post(&mut tx, thread_id, post_id).await?;
+    threads::record_new_post(&mut tx, thread_id, now).await?;
+    let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
+    tx.commit().await?;
+    metrics::counter!("piazza_threads_created_total").increment(1);
+    Ok(thread)
+}
+
+pub async fn get(state: &AppState, id: i64) -> AppResult<Thread> {
+    threads::get_thread(&state.db, id).await.map_err(|e| match e {
+        piazza_db::DbError::NotFound => AppError::NotFound("Discussione"),
+        other => other.into(),
+    })
+}
+
+/// A page of a community's threads; `after` must have been produced for the same order.
+pub async fn list(
+    state: &AppState,
+    community_id: i64,
+    sort: ThreadSort,
+    filter: &ThreadFilter,
+    after: Option<&ThreadKey>,
+    limit: i64,
+) -> AppResult<Vec<Thread>> {
+    let matches = match (sort, after) {
+        (_, None) => true,
+        (ThreadSort::Latest, Some(ThreadKey::Latest { .. }))
+        | (ThreadSort::Active, Some(ThreadKey::Active { .. }))
+        | (ThreadSort::Top, Some(ThreadKey::Top { .. })) => true,
+        _ => false,
+    };
+    if !matches {
+        return Err(AppError::bad_input("Cursore non valido per questo ordinamento"));
+    }
+    Ok(threads::list_community_threads(&state.db, community_id, sort, filter, after, limit).await?)
+}
