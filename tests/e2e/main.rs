@@ -1,1 +1,34 @@
+//! End-to-end tests: each runs against the real server on port 0, once on SQLite and once
+//! on PostgreSQL, over HTTP.
 
+/// Defines each test twice, as `<name>::sqlite` and `<name>::postgres`.
+macro_rules! both_backends {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: piazza_e2e::TestApp) $body
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    run(piazza_e2e::TestApp::spawn(piazza_e2e::Backend::Sqlite).await).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    run(piazza_e2e::TestApp::spawn(piazza_e2e::Backend::Postgres).await).await;
+                }
+            }
+        )*
+    };
+}
+
+mod accounts;
+mod communities;
+mod comuni;
+mod http;
+mod posts;
+mod schema;
+mod threads;

@@ -2,10 +2,11 @@
 //!
 //! pulldown-cmark is linear, but the HTML5 tree builder inside ammonia is not: for many
 //! start tags (`<div>`, `<blockquote>`, `<li>`, `<dd>` …) the parsing algorithm walks the
-//! stack of open elements, so N nested elements cost O(N²). Measured in release builds
-//! before these limits: 64 KB of `<ul><li>` took 1.7 s, and 16 KB of `>` (16,000 nested
-//! quotes) took 2 s, growing faster than quadratically. Browsers cap tree depth for the
-//! same reason (Blink at 512).
+//! stack of open elements, so N nested elements cost O(N²), and misnested formatting
+//! elements can make it create O(N²) elements (see [`MAX_RAW_START_TAGS`]). Measured in
+//! release builds before these limits: 64 KB of `<ul><li>` took 1.7 s, and 16 KB of `>`
+//! (16,000 nested quotes) took 2 s, growing faster than quadratically. Browsers cap tree
+//! depth for the same reason (Blink at 512).
 //!
 //! So, before the HTML exists:
 //! - markdown structure deeper than [`MAX_DEPTH`] is flattened: the tags are dropped, the
@@ -13,7 +14,8 @@
 //! - after [`MAX_RAW_START_TAGS`] raw HTML start tags, further raw HTML is shown as text.
 //!
 //! Both bounds are far beyond what a real post needs, and both degrade visibly instead of
-//! failing, so a writer can see what happened.
+//! failing, so a writer can see what happened. Markdown alone cannot trigger the
+//! formatting-element blow-up: pulldown-cmark never misnests its own tags.
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
@@ -21,9 +23,15 @@ use pulldown_cmark::{CowStr, Event, Tag};
 /// emphasis in emphasis all count).
 pub(crate) const MAX_DEPTH: usize = 32;
 
-/// Raw HTML start tags rendered as HTML in one post. It bounds the depth raw HTML can
-/// reach, and still allows a pasted table of a few hundred cells.
-pub(crate) const MAX_RAW_START_TAGS: usize = 2_000;
+/// Raw HTML start tags rendered as HTML in one post. Few posts use any: the policy allows
+/// little beyond what markdown writes itself (`<br>` and `<del>` are the usual ones).
+///
+/// Depth is not the only reason to count. When an end tag closes formatting elements
+/// (`<em>`, `<b>` …) that are still "active", the parser re-creates all of them at the
+/// next text, and `<p><em title=1>…<em title=N></p><p>x</p><p>x…` does that for each
+/// paragraph: N × M elements from N + M tags (2,000 tags gave 1 M elements, 9 MB of HTML
+/// and 2 s). With 256 the worst case is about 16 k elements.
+pub(crate) const MAX_RAW_START_TAGS: usize = 256;
 
 /// Applies both limits to one document's events; feed it every event in order.
 #[derive(Default)]

@@ -70,6 +70,10 @@ pub fn inputs(size: usize) -> Vec<(String, String)> {
     ] {
         cases.push((tag, format!("a {}", repeat(tag))));
     }
+    // Misnested formatting elements, re-created by the parser for every paragraph.
+    let formatting: String = (0..size / 32).map(|i| format!("<em title={i}>")).collect();
+    let paragraphs = "</p><p>x".repeat((size - formatting.len()) / 8);
+    cases.push(("re-opened formatting", format!("<p>{formatting}{paragraphs}")));
     cases
         .into_iter()
         .map(|(label, input)| (label.to_owned(), input))

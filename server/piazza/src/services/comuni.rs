@@ -26,6 +26,9 @@ pub async fn search(state: &AppState, text: &str, first: Option<i32>) -> AppResu
     }
     // `like` wildcards typed by the user are matched literally by removing them.
     let folded: String = folded.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
+    if folded.is_empty() {
+        return Ok(Vec::new());
+    }
     let limit = i64::from(first.unwrap_or(10).clamp(1, 50));
     Ok(comuni::search_comuni(&state.db, &folded, limit).await?)
 }

@@ -51,6 +51,7 @@ impl From<ThreadSort> for DbSort {
 
 /// Narrows a thread list.
 #[derive(InputObject, Default)]
+#[graphql(name = "ThreadFilter")]
 pub struct ThreadFilterInput {
     /// Only questions or only discussions.
     pub kind: Option<ThreadKind>,
