@@ -5,7 +5,8 @@ use serde_json::json;
 use piazza_e2e::PASSWORD;
 
 const REGISTER: &str = "mutation($input: RegisterInput!) { register(input: $input) { token user { id displayName handle email comune { name isPiccolo } } } }";
-const LOGIN: &str = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }";
+const LOGIN: &str =
+    "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } } }";
 const ME: &str = "{ me { id email role displayName comune { istatCode isPiccolo } } }";
 
 fn registration(email: &str, password: &str) -> serde_json::Value {
@@ -147,7 +148,9 @@ mod throttling {
             .map(|i| format!("a{i}: login(email: \"x{i}@example.it\", password: \"sbagliata sbagliata\") {{ token }}"))
             .collect::<Vec<_>>()
             .join(" ");
-        let resp = app.gql(None, &format!("mutation {{ {aliases} }}"), json!({})).await;
+        let resp = app
+            .gql(None, &format!("mutation {{ {aliases} }}"), json!({}))
+            .await;
         let codes: Vec<&str> = resp["errors"]
             .as_array()
             .expect("errors")
@@ -157,20 +160,47 @@ mod throttling {
         assert_eq!(codes.len(), 10);
         assert_eq!(codes.iter().filter(|c| **c == "UNAUTHENTICATED").count(), 6);
         assert_eq!(codes.iter().filter(|c| **c == "RATE_LIMITED").count(), 4);
-        let limited = resp["errors"].as_array().unwrap().iter().find(|e| e["extensions"]["code"] == "RATE_LIMITED");
-        assert!(limited.unwrap()["extensions"]["retryAfterSeconds"].as_u64().unwrap() >= 1);
+        let limited = resp["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["extensions"]["code"] == "RATE_LIMITED");
+        assert!(
+            limited.unwrap()["extensions"]["retryAfterSeconds"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn posting_is_limited_per_account() {
         let app = TestApp::spawn_with(Backend::Sqlite, |_| {}).await;
         let m = app.register("Lina Rapida").await;
-        let thread = app.ask(&m, "bilancio-tributi", "Variazione di bilancio urgente", "Testo").await;
+        let thread = app
+            .ask(
+                &m,
+                "bilancio-tributi",
+                "Variazione di bilancio urgente",
+                "Testo",
+            )
+            .await;
         let q = "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }";
         let mut codes = Vec::new();
         for n in 0..4 {
-            let resp = app.gql(Some(&m.token), q, json!({ "i": { "threadId": thread, "body": format!("risposta {n}") } })).await;
-            codes.push(resp["errors"][0]["extensions"]["code"].as_str().unwrap_or("OK").to_owned());
+            let resp = app
+                .gql(
+                    Some(&m.token),
+                    q,
+                    json!({ "i": { "threadId": thread, "body": format!("risposta {n}") } }),
+                )
+                .await;
+            codes.push(
+                resp["errors"][0]["extensions"]["code"]
+                    .as_str()
+                    .unwrap_or("OK")
+                    .to_owned(),
+            );
         }
         // The thread took one of the 3-post burst; two replies pass, then the limit bites.
         assert_eq!(codes, ["OK", "OK", "RATE_LIMITED", "RATE_LIMITED"]);

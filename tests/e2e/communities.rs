@@ -2,7 +2,8 @@
 
 use serde_json::json;
 
-const CREATE: &str = "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { slug name memberCount } }";
+const CREATE: &str =
+    "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { slug name memberCount } }";
 const COMMUNITY: &str = "query($s: String!) { community(slug: $s) { name memberCount viewerIsMember viewerIsModerator } }";
 
 both_backends! {

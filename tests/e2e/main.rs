@@ -29,6 +29,8 @@ mod accounts;
 mod communities;
 mod comuni;
 mod http;
+mod live;
 mod posts;
 mod schema;
+mod storage;
 mod threads;

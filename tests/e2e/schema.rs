@@ -15,14 +15,41 @@ fn schema_graphql_matches_the_code() {
 fn the_contract_names_are_in_the_schema() {
     let sdl = piazza::graphql::sdl();
     let types = [
-        "type User", "type Comune", "type Community", "type Thread", "type Post", "type PostRevision",
-        "type AuthPayload", "enum Role", "enum ThreadSort", "input ThreadFilter", "enum ThreadKind",
-        "input RegisterInput", "input CreateCommunityInput", "input CreateThreadInput", "input CreatePostInput",
+        "type User",
+        "type Comune",
+        "type Community",
+        "type Thread",
+        "type Post",
+        "type PostRevision",
+        "type AuthPayload",
+        "enum Role",
+        "enum ThreadSort",
+        "input ThreadFilter",
+        "enum ThreadKind",
+        "input RegisterInput",
+        "input CreateCommunityInput",
+        "input CreateThreadInput",
+        "input CreatePostInput",
     ];
     let operations = [
-        "me", "comuni", "comune", "communities", "community", "thread", "post", "register", "login",
-        "logout", "createCommunity", "joinCommunity", "leaveCommunity", "setUserRole", "createThread",
-        "createPost", "editPost", "deletePost",
+        "me",
+        "comuni",
+        "comune",
+        "communities",
+        "community",
+        "thread",
+        "post",
+        "register",
+        "login",
+        "logout",
+        "createCommunity",
+        "joinCommunity",
+        "leaveCommunity",
+        "setUserRole",
+        "createThread",
+        "createPost",
+        "editPost",
+        "deletePost",
     ];
     for name in types {
         assert!(sdl.contains(&format!("{name} {{")), "schema lacks `{name}`");

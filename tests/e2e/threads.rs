@@ -11,7 +11,12 @@ fn thread_input(title: &str, body: &str, tags: Value) -> Value {
 
 async fn titles(app: &piazza_e2e::TestApp, vars: Value) -> Vec<String> {
     let data = app.ok(None, LIST, vars).await;
-    data["community"]["threads"]["edges"].as_array().unwrap().iter().map(|e| e["node"]["title"].as_str().unwrap().to_owned()).collect()
+    data["community"]["threads"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["title"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 both_backends! {

@@ -28,7 +28,9 @@ pub fn postgres_admin_url() -> String {
 }
 
 fn with_database(admin_url: &str, name: &str) -> String {
-    let (base, query) = admin_url.split_once('?').map_or((admin_url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = admin_url
+        .split_once('?')
+        .map_or((admin_url, None), |(b, q)| (b, Some(q)));
     let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
     match query {
         Some(q) => format!("{base}/{name}?{q}"),
@@ -42,7 +44,13 @@ impl FreshDatabase {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary directory");
                 let url = format!("sqlite:{}", dir.path().join("piazza.db").display());
-                FreshDatabase { url, backend, admin_url: None, name: None, _dir: Some(dir) }
+                FreshDatabase {
+                    url,
+                    backend,
+                    admin_url: None,
+                    name: None,
+                    _dir: Some(dir),
+                }
             }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
@@ -79,12 +87,22 @@ impl FreshDatabase {
         let sql = sqlx::AssertSqlSafe(format!("select count(*) from {table}"));
         match self.backend {
             Backend::Sqlite => {
-                let mut c = SqliteConnection::connect(&self.url).await.expect("sqlite connect");
-                sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("count")
+                let mut c = SqliteConnection::connect(&self.url)
+                    .await
+                    .expect("sqlite connect");
+                sqlx::query_scalar(sql)
+                    .fetch_one(&mut c)
+                    .await
+                    .expect("count")
             }
             Backend::Postgres => {
-                let mut c = PgConnection::connect(&self.url).await.expect("postgres connect");
-                sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("count")
+                let mut c = PgConnection::connect(&self.url)
+                    .await
+                    .expect("postgres connect");
+                sqlx::query_scalar(sql)
+                    .fetch_one(&mut c)
+                    .await
+                    .expect("count")
             }
         }
     }
@@ -92,14 +110,21 @@ impl FreshDatabase {
 
 impl Drop for FreshDatabase {
     fn drop(&mut self) {
-        let (Some(admin_url), Some(name)) = (self.admin_url.take(), self.name.take()) else { return };
+        let (Some(admin_url), Some(name)) = (self.admin_url.take(), self.name.take()) else {
+            return;
+        };
         // Drop runs inside a test's runtime, so the cleanup gets a thread and runtime of its own.
         let cleanup = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
             rt.block_on(async {
                 if let Ok(mut conn) = PgConnection::connect(&admin_url).await {
                     let sql = format!("drop database if exists {name} with (force)");
-                    let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await;
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut conn)
+                        .await;
                 }
             });
         });

@@ -5,7 +5,7 @@
 //! user postgres). It is required: a test that cannot reach it fails, it never skips.
 
 pub mod db;
-
+pub mod ws;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -74,16 +74,22 @@ impl TestApp {
             let _ = tx.send(());
         }
         if let Some(server) = self.server.take() {
-            server.await.expect("server task").expect("server stopped cleanly");
+            server
+                .await
+                .expect("server task")
+                .expect("server stopped cleanly");
         }
     }
 
     /// Runs a GraphQL operation, with a bearer token if given; returns the whole response.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let mut req = self.client.post(format!("{}/graphql", self.url)).json(&json!({
-            "query": query,
-            "variables": variables,
-        }));
+        let mut req = self
+            .client
+            .post(format!("{}/graphql", self.url))
+            .json(&json!({
+                "query": query,
+                "variables": variables,
+            }));
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -103,13 +109,17 @@ impl TestApp {
     pub async fn err(&self, token: Option<&str>, query: &str, variables: Value) -> String {
         let resp = self.gql(token, query, variables).await;
         let code = resp["errors"][0]["extensions"]["code"].as_str();
-        code.unwrap_or_else(|| panic!("expected an error with a code, got {resp:#}")).to_owned()
+        code.unwrap_or_else(|| panic!("expected an error with a code, got {resp:#}"))
+            .to_owned()
     }
 
     /// Registers a new member with a unique email.
     pub async fn register(&self, name: &str) -> Member {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let email = format!("{}.{n}@comune.example.it", name.to_lowercase().replace(' ', "."));
+        let email = format!(
+            "{}.{n}@comune.example.it",
+            name.to_lowercase().replace(' ', ".")
+        );
         let data = self
             .ok(
                 None,
@@ -121,8 +131,14 @@ impl TestApp {
             )
             .await;
         Member {
-            id: data["register"]["user"]["id"].as_str().expect("id").to_owned(),
-            token: data["register"]["token"].as_str().expect("token").to_owned(),
+            id: data["register"]["user"]["id"]
+                .as_str()
+                .expect("id")
+                .to_owned(),
+            token: data["register"]["token"]
+                .as_str()
+                .expect("token")
+                .to_owned(),
             email,
         }
     }
@@ -177,7 +193,8 @@ impl TestApp {
 
     /// Opens a question; returns the thread id.
     pub async fn ask(&self, member: &Member, slug: &str, title: &str, body: &str) -> String {
-        self.open_thread(member, slug, "QUESTION", title, body, &[]).await
+        self.open_thread(member, slug, "QUESTION", title, body, &[])
+            .await
     }
 
     pub async fn open_thread(
@@ -196,7 +213,10 @@ impl TestApp {
                 json!({ "input": { "communitySlug": slug, "kind": kind, "title": title, "body": body, "tags": tags } }),
             )
             .await;
-        data["createThread"]["id"].as_str().expect("thread id").to_owned()
+        data["createThread"]["id"]
+            .as_str()
+            .expect("thread id")
+            .to_owned()
     }
 
     /// Replies in a thread; returns the post id.
@@ -208,7 +228,10 @@ impl TestApp {
                 json!({ "input": { "threadId": thread_id, "body": body } }),
             )
             .await;
-        data["createPost"]["id"].as_str().expect("post id").to_owned()
+        data["createPost"]["id"]
+            .as_str()
+            .expect("post id")
+            .to_owned()
     }
 
     /// Counts rows of a table straight from the database, to prove refusals change nothing.

@@ -10,7 +10,9 @@ use std::{str::FromStr, time::Duration};
 use sqlx::{
     Postgres, Sqlite,
     postgres::{PgConnectOptions, PgPool, PgPoolOptions},
-    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
+    sqlite::{
+        SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    },
 };
 
 use crate::{DbError, Result};
@@ -67,7 +69,6 @@ macro_rules! on_tx {
     };
 }
 
-
 /// Options for [`Db::connect`].
 #[derive(Clone, Debug)]
 pub struct PoolSize {
@@ -76,7 +77,9 @@ pub struct PoolSize {
 
 impl Default for PoolSize {
     fn default() -> Self {
-        Self { max_connections: 16 }
+        Self {
+            max_connections: 16,
+        }
     }
 }
 
@@ -92,11 +95,11 @@ impl Db {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
-            if let Some(dir) = options.get_filename().parent() {
-                if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| DbError::Unavailable(sqlx::Error::Io(e)))?;
-                }
+            if let Some(dir) = options.get_filename().parent()
+                && !dir.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| DbError::Unavailable(sqlx::Error::Io(e)))?;
             }
             let write = SqlitePoolOptions::new()
                 .max_connections(1)

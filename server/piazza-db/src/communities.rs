@@ -40,7 +40,9 @@ pub async fn insert_community(tx: &mut Tx, new: &NewCommunity<'_>) -> Result<i64
 }
 
 pub async fn count_communities(db: &Db) -> Result<i64> {
-    Ok(on_read!(db, pool => sqlx::query_scalar("select count(*) from communities").fetch_one(pool).await)?)
+    Ok(
+        on_read!(db, pool => sqlx::query_scalar("select count(*) from communities").fetch_one(pool).await)?,
+    )
 }
 
 pub async fn find_community_by_slug(db: &Db, slug: &str) -> Result<Option<Community>> {
@@ -59,12 +61,18 @@ pub async fn get_community(db: &Db, id: i64) -> Result<Community> {
 }
 
 /// A page of communities in alphabetical order, after the given `(name, id)` key.
-pub async fn list_communities(db: &Db, after: Option<(&str, i64)>, limit: i64) -> Result<Vec<Community>> {
+pub async fn list_communities(
+    db: &Db,
+    after: Option<(&str, i64)>,
+    limit: i64,
+) -> Result<Vec<Community>> {
     let (name, id) = after.map_or((None, 0), |(n, i)| (Some(n), i));
     let sql = select_communities!(
         "where $1 is null or name > $1 or (name = $1 and id > $2) order by name, id limit $3"
     );
-    Ok(on_read!(db, pool => sqlx::query_as(sql).bind(name).bind(id).bind(limit).fetch_all(pool).await)?)
+    Ok(
+        on_read!(db, pool => sqlx::query_as(sql).bind(name).bind(id).bind(limit).fetch_all(pool).await)?,
+    )
 }
 
 pub async fn list_communities_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Community>> {
@@ -104,7 +112,12 @@ pub async fn update_community(tx: &mut Tx, id: i64, name: &str, description: &st
 }
 
 /// Adds a member; returns false if they already belonged. Keeps `member_count` exact.
-pub async fn insert_membership(tx: &mut Tx, community_id: i64, user_id: i64, now: DateTime<Utc>) -> Result<bool> {
+pub async fn insert_membership(
+    tx: &mut Tx,
+    community_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let done = on_tx!(tx, conn => sqlx::query(
         "insert into memberships (community_id, user_id, joined_at) values ($1, $2, $3) \
          on conflict (community_id, user_id) do nothing")
@@ -144,7 +157,11 @@ async fn bump_member_count(tx: &mut Tx, community_id: i64, delta: i64) -> Result
 }
 
 /// The user's role in a community (`member` or `moderator`), if they joined it.
-pub async fn find_membership_role(db: &Db, community_id: i64, user_id: i64) -> Result<Option<String>> {
+pub async fn find_membership_role(
+    db: &Db,
+    community_id: i64,
+    user_id: i64,
+) -> Result<Option<String>> {
     Ok(on_read!(db, pool => sqlx::query_scalar(
         "select role from memberships where community_id = $1 and user_id = $2")
         .bind(community_id)

@@ -69,7 +69,9 @@ pub async fn insert_comuni(tx: &mut Tx, comuni: &[NewComune], now: DateTime<Utc>
 }
 
 pub async fn count_comuni(db: &Db) -> Result<i64> {
-    Ok(on_read!(db, pool => sqlx::query_scalar("select count(*) from comuni").fetch_one(pool).await)?)
+    Ok(
+        on_read!(db, pool => sqlx::query_scalar("select count(*) from comuni").fetch_one(pool).await)?,
+    )
 }
 
 pub async fn find_comune(db: &Db, istat_code: &str) -> Result<Option<Comune>> {

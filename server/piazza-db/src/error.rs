@@ -27,7 +27,9 @@ impl From<sqlx::Error> for DbError {
             }
             // 57P01 admin shutdown, 57P02/57P03: the server is restarting or not ready yet.
             sqlx::Error::Database(db)
-                if db.code().is_some_and(|c| c.starts_with("57P") || c.starts_with("08")) =>
+                if db
+                    .code()
+                    .is_some_and(|c| c.starts_with("57P") || c.starts_with("08")) =>
             {
                 DbError::Unavailable(err)
             }

@@ -14,6 +14,8 @@ mod backend;
 pub mod communities;
 pub mod comuni;
 mod error;
+pub mod events;
+pub mod notifications;
 pub mod posts;
 pub mod sessions;
 pub mod threads;
@@ -29,6 +31,7 @@ pub type Result<T, E = DbError> = std::result::Result<T, E>;
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     use chrono::{DurationRound, TimeDelta};
     let now = chrono::Utc::now();
-    now.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(now)
+    now.duration_trunc(TimeDelta::microseconds(1))
+        .unwrap_or(now)
 }
 pub use sqlx::Error as SqlxError;

@@ -110,7 +110,12 @@ pub async fn list_posts_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Post>> {
 }
 
 /// A page of a thread's replies (every post but the first), oldest first, after `after_id`.
-pub async fn list_thread_replies(db: &Db, thread_id: i64, after_id: Option<i64>, limit: i64) -> Result<Vec<Post>> {
+pub async fn list_thread_replies(
+    db: &Db,
+    thread_id: i64,
+    after_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Post>> {
     let sql = select_posts!(
         "join threads t on t.id = p.thread_id \
          where p.thread_id = $1 and p.id <> coalesce(t.first_post_id, 0) and p.id > $2 \
@@ -179,7 +184,11 @@ pub async fn list_revisions(db: &Db, post_id: i64) -> Result<Vec<PostRevision>> 
 }
 
 /// The viewer's votes among the given posts, as `(post_id, value)`.
-pub async fn list_votes_of_user(db: &Db, user_id: i64, post_ids: &[i64]) -> Result<Vec<(i64, i64)>> {
+pub async fn list_votes_of_user(
+    db: &Db,
+    user_id: i64,
+    post_ids: &[i64],
+) -> Result<Vec<(i64, i64)>> {
     if post_ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -23,11 +23,17 @@ pub async fn insert_session(
 }
 
 /// The user owning an unexpired session with this token hash.
-pub async fn find_session_user(db: &Db, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<User>> {
+pub async fn find_session_user(
+    db: &Db,
+    token_hash: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Option<User>> {
     let sql = crate::users::select_users!(
         "from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > $2"
     );
-    Ok(on_read!(db, pool => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(pool).await)?)
+    Ok(
+        on_read!(db, pool => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(pool).await)?,
+    )
 }
 
 pub async fn delete_session(tx: &mut Tx, token_hash: &[u8]) -> Result<u64> {

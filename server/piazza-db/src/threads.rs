@@ -29,7 +29,11 @@ pub struct Thread {
 
 impl Thread {
     pub fn tag_list(&self) -> Vec<String> {
-        self.tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()
+        self.tags
+            .split(',')
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect()
     }
 }
 
@@ -149,9 +153,20 @@ pub struct ThreadFilter {
 /// come first in every order, so the pinned flag is part of the key.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ThreadKey {
-    Latest { pinned: bool, id: i64 },
-    Active { pinned: bool, at: DateTime<Utc>, id: i64 },
-    Top { pinned: bool, score: i64, id: i64 },
+    Latest {
+        pinned: bool,
+        id: i64,
+    },
+    Active {
+        pinned: bool,
+        at: DateTime<Utc>,
+        id: i64,
+    },
+    Top {
+        pinned: bool,
+        score: i64,
+        id: i64,
+    },
 }
 
 impl ThreadKey {
@@ -160,8 +175,16 @@ impl ThreadKey {
         let (pinned, id) = (thread.pinned, thread.id);
         match sort {
             ThreadSort::Latest => ThreadKey::Latest { pinned, id },
-            ThreadSort::Active => ThreadKey::Active { pinned, at: thread.last_activity_at, id },
-            ThreadSort::Top => ThreadKey::Top { pinned, score: thread.score, id },
+            ThreadSort::Active => ThreadKey::Active {
+                pinned,
+                at: thread.last_activity_at,
+                id,
+            },
+            ThreadSort::Top => ThreadKey::Top {
+                pinned,
+                score: thread.score,
+                id,
+            },
         }
     }
 }
@@ -194,12 +217,14 @@ pub async fn list_community_threads(
     limit: i64,
 ) -> Result<Vec<Thread>> {
     let pinned = after.map(|k| match k {
-        ThreadKey::Latest { pinned, .. } | ThreadKey::Active { pinned, .. } | ThreadKey::Top { pinned, .. } => {
-            *pinned
-        }
+        ThreadKey::Latest { pinned, .. }
+        | ThreadKey::Active { pinned, .. }
+        | ThreadKey::Top { pinned, .. } => *pinned,
     });
     let after_id = after.map_or(0, |k| match k {
-        ThreadKey::Latest { id, .. } | ThreadKey::Active { id, .. } | ThreadKey::Top { id, .. } => *id,
+        ThreadKey::Latest { id, .. } | ThreadKey::Active { id, .. } | ThreadKey::Top { id, .. } => {
+            *id
+        }
     });
     // The key binds must have the sort column's type on PostgreSQL, hence one arm per order.
     macro_rules! run {
@@ -219,7 +244,9 @@ pub async fn list_community_threads(
     }
     let rows = match (sort, after) {
         (ThreadSort::Latest, _) => run!(list_sql!("t.id"), after_id),
-        (ThreadSort::Active, Some(ThreadKey::Active { at, .. })) => run!(list_sql!("t.last_activity_at"), *at),
+        (ThreadSort::Active, Some(ThreadKey::Active { at, .. })) => {
+            run!(list_sql!("t.last_activity_at"), *at)
+        }
         (ThreadSort::Active, _) => run!(list_sql!("t.last_activity_at"), None::<DateTime<Utc>>),
         (ThreadSort::Top, Some(ThreadKey::Top { score, .. })) => run!(list_sql!("t.score"), *score),
         (ThreadSort::Top, _) => run!(list_sql!("t.score"), None::<i64>),
@@ -228,7 +255,11 @@ pub async fn list_community_threads(
 }
 
 /// Threads of the given communities with the most recent activity first (home feed).
-pub async fn list_recent_threads(db: &Db, community_ids: &[i64], limit: i64) -> Result<Vec<Thread>> {
+pub async fn list_recent_threads(
+    db: &Db,
+    community_ids: &[i64],
+    limit: i64,
+) -> Result<Vec<Thread>> {
     if community_ids.is_empty() {
         return Ok(Vec::new());
     }

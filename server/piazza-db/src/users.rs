@@ -146,5 +146,7 @@ pub async fn update_profile(tx: &mut Tx, id: i64, update: &ProfileUpdate<'_>) ->
 }
 
 pub async fn count_users(db: &Db) -> Result<i64> {
-    Ok(on_read!(db, pool => sqlx::query_scalar("select count(*) from users").fetch_one(pool).await)?)
+    Ok(
+        on_read!(db, pool => sqlx::query_scalar("select count(*) from users").fetch_one(pool).await)?,
+    )
 }

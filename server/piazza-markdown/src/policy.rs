@@ -22,11 +22,11 @@ use ammonia::{Builder, Url, UrlRelative};
 /// `rel` put on every link. `nofollow ugc` tells search engines the link is user content
 /// (no PageRank for spam), `noopener noreferrer` stops the target from scripting
 /// `window.opener` and from learning which thread linked to it.
-pub(crate) const LINK_REL: &str = "nofollow ugc noopener noreferrer";
+const LINK_REL: &str = "nofollow ugc noopener noreferrer";
 
 /// Prefix for `id` and `name`, so a post cannot clobber DOM globals or the ids the
 /// application itself uses (`<a id="config">` would otherwise shadow `window.config`).
-pub(crate) const ID_PREFIX: &str = "user-content-";
+const ID_PREFIX: &str = "user-content-";
 
 /// Elements that may appear in rendered posts.
 const TAGS: &[&str] = &[
@@ -68,8 +68,19 @@ const TAGS: &[&str] = &[
 /// it correctly, but there is nothing worth showing), markup in a foreign namespace
 /// (`svg`, `math`), or something a browser would not have shown.
 const DROP_WITH_CONTENT: &[&str] = &[
-    "applet", "iframe", "math", "noembed", "noframes", "noscript", "object", "plaintext",
-    "script", "style", "svg", "template", "xmp",
+    "applet",
+    "iframe",
+    "math",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "plaintext",
+    "script",
+    "style",
+    "svg",
+    "template",
+    "xmp",
 ];
 
 /// Attributes allowed per element; anything not listed is dropped.
@@ -139,8 +150,9 @@ fn build() -> Builder<'static> {
 /// so `value` already passed those.
 fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match (element, attribute) {
-        // Images load without a click, so unlike links they get no relative or mailto
-        // URLs: an image must name its http(s) host explicitly.
+        // Images load without a click. A relative `src` would make every reader's browser
+        // request a URL of our own origin, cookies included (think `/logout`), so an
+        // image must name its http(s) host.
         ("img", "src") => {
             let url = Url::parse(value).ok()?;
             matches!(url.scheme(), "http" | "https").then_some(Cow::Borrowed(value))

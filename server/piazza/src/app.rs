@@ -6,6 +6,7 @@ use std::{future::Future, time::Duration};
 
 use anyhow::Context as _;
 use piazza_db::{Db, PoolSize};
+use piazza_live::Bus;
 use poem::{
     Server,
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
@@ -15,7 +16,7 @@ use crate::{
     auth::{password::Hasher, throttle::Throttle},
     config::Config,
     graphql,
-    http::{self, HttpState},
+    http::{self, HttpState, WsSettings},
     seed,
     services::AppState,
 };
@@ -28,29 +29,57 @@ pub struct Application {
     port: u16,
     state: HttpState,
     config: Config,
+    shutdown_tx: tokio::sync::watch::Sender<bool>,
 }
 
 /// Connects to the database and applies migrations and first-start data.
 pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
-    let db = Db::connect(&config.database_url, PoolSize { max_connections: config.db_max_connections })
-        .await
-        .with_context(|| format!("connecting to {}", config.redacted_database_url()))?;
+    let db = Db::connect(
+        &config.database_url,
+        PoolSize {
+            max_connections: config.db_max_connections,
+        },
+    )
+    .await
+    .with_context(|| format!("connecting to {}", config.redacted_database_url()))?;
     db.migrate().await.context("applying migrations")?;
     seed::run(&db).await.context("seeding first-start data")?;
     Ok(db)
 }
 
-pub fn app_state(db: Db, config: &Config) -> AppState {
-    AppState { db, hasher: Hasher::default(), throttle: Throttle::new(config.rate_limit_disabled) }
+/// The service layer's state. With a Redis URL the live bus is bridged across replicas.
+pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
+    let bus = match &config.redis_url {
+        Some(url) => Bus::with_redis(url).context("invalid PIAZZA_REDIS_URL")?,
+        None => Bus::local(),
+    };
+    Ok(AppState {
+        db,
+        hasher: Hasher::default(),
+        throttle: Throttle::new(config.rate_limit_disabled),
+        bus,
+    })
 }
 
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         http::metrics::handle();
         let db = open_database(&config).await?;
-        let app = app_state(db, &config);
+        let app = app_state(db, &config)?;
         let schema = graphql::build_schema(Some(app.clone()), config.introspection);
-        let state = HttpState { app, schema, cookie_secure: config.cookie_secure };
+        let (shutdown_tx, shutdown) = tokio::sync::watch::channel(false);
+        let ws = WsSettings {
+            allowed_origins: config.allowed_origins.clone(),
+            max_per_ip: config.ws_max_per_ip,
+            connections: Default::default(),
+        };
+        let state = HttpState {
+            app,
+            schema,
+            cookie_secure: config.cookie_secure,
+            ws,
+            shutdown,
+        };
         let acceptor = TcpListener::bind(config.bind)
             .into_acceptor()
             .await
@@ -60,7 +89,13 @@ impl Application {
             .first()
             .and_then(|a| a.as_socket_addr().map(|s| s.port()))
             .context("no local address")?;
-        Ok(Self { acceptor, port, state, config })
+        Ok(Self {
+            acceptor,
+            port,
+            state,
+            config,
+            shutdown_tx,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -72,7 +107,10 @@ impl Application {
     }
 
     /// Serves until `shutdown` resolves, then stops accepting and drains for up to 10 s.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send,
+    ) -> anyhow::Result<()> {
         let db = self.state.app.db.clone();
         let throttle = self.state.app.throttle.clone();
         let housekeeping = tokio::spawn(async move {
@@ -82,11 +120,19 @@ impl Application {
                 throttle.shrink();
             }
         });
+        let bus = self.state.app.bus.clone();
         let routes = http::routes(self.state, self.config.web_dir);
+        let shutdown_tx = self.shutdown_tx;
+        let shutdown = async move {
+            shutdown.await;
+            // Websockets are told to reconnect elsewhere instead of holding the drain open.
+            let _ = shutdown_tx.send(true);
+        };
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(routes, shutdown, Some(GRACE))
             .await;
         housekeeping.abort();
+        bus.shutdown();
         db.close().await;
         result.context("serving HTTP")
     }

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use crate::{Application, Config, app, graphql};
 
 #[derive(Parser, Debug)]
-#[command(name = "piazza", version, about = "Piazza: forum e FAQ per i piccoli comuni")]
+#[command(
+    name = "piazza",
+    version,
+    about = "Piazza: forum e FAQ per i piccoli comuni"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -48,10 +52,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             let db = app::open_database(&cli.config).await?;
             db.close().await;
-            println!("migrations applied ({})", cli.config.redacted_database_url());
+            println!(
+                "migrations applied ({})",
+                cli.config.redacted_database_url()
+            );
             Ok(())
         }
-        Command::Admin(AdminCommand::Create { email, name }) => create_admin(&cli.config, &email, &name).await,
+        Command::Admin(AdminCommand::Create { email, name }) => {
+            create_admin(&cli.config, &email, &name).await
+        }
         Command::Schema => {
             print!("{}", graphql::sdl());
             Ok(())
@@ -104,7 +113,8 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Resul
         Ok(p) if !p.is_empty() => p,
         _ if std::io::stdin().is_terminal() => {
             let p = rpassword::prompt_password("Password: ").context("reading the password")?;
-            let again = rpassword::prompt_password("Ripeti la password: ").context("reading the password")?;
+            let again = rpassword::prompt_password("Ripeti la password: ")
+                .context("reading the password")?;
             if p != again {
                 bail!("the passwords differ");
             }
@@ -113,7 +123,7 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Resul
         _ => bail!("set PIAZZA_ADMIN_PASSWORD or run on a terminal to be prompted"),
     };
     let db = app::open_database(config).await?;
-    let state = app::app_state(db.clone(), config);
+    let state = app::app_state(db.clone(), config)?;
     let created = crate::services::accounts::create_admin(&state, email, name, &password)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.message()))?;

@@ -12,7 +12,11 @@ pub struct Config {
     pub bind: SocketAddr,
 
     /// `sqlite:PATH` (default: a file under ./data/) or `postgres://…`.
-    #[arg(long, env = "PIAZZA_DATABASE_URL", default_value = "sqlite:data/piazza.db")]
+    #[arg(
+        long,
+        env = "PIAZZA_DATABASE_URL",
+        default_value = "sqlite:data/piazza.db"
+    )]
     pub database_url: String,
 
     /// Redis URL; unset, the cache and the live-event bus stay in-process (one node).
@@ -35,6 +39,15 @@ pub struct Config {
     #[arg(long, env = "PIAZZA_COOKIE_SECURE", default_value_t = false)]
     pub cookie_secure: bool,
 
+    /// Origins (e.g. `https://piazza.anci.it`) allowed to open websockets besides this
+    /// server's own, comma-separated.
+    #[arg(long, env = "PIAZZA_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+
+    /// Most concurrent websocket connections from one IP address.
+    #[arg(long, env = "PIAZZA_WS_MAX_PER_IP", default_value_t = 50)]
+    pub ws_max_per_ip: usize,
+
     /// Turn off rate limits (login, registration, posting). For test environments only.
     #[arg(long, env = "PIAZZA_RATE_LIMIT_DISABLED", default_value_t = false)]
     pub rate_limit_disabled: bool,
@@ -55,6 +68,8 @@ impl Config {
             web_dir: PathBuf::from("web/dist"),
             introspection: false,
             cookie_secure: false,
+            allowed_origins: Vec::new(),
+            ws_max_per_ip: 50,
             rate_limit_disabled: false,
             log_format: "text".into(),
         }
@@ -83,8 +98,14 @@ fn redact(url: &str) -> String {
 mod tests {
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
         assert_eq!(super::redact("postgres://u@h/db"), "postgres://u@h/db");
-        assert_eq!(super::redact("sqlite:data/piazza.db"), "sqlite:data/piazza.db");
+        assert_eq!(
+            super::redact("sqlite:data/piazza.db"),
+            "sqlite:data/piazza.db"
+        );
     }
 }

@@ -115,8 +115,16 @@ mod tests {
         assert_eq!(code_of(AppError::Forbidden), "\"FORBIDDEN\"");
         assert_eq!(code_of(AppError::NotFound("Post")), "\"NOT_FOUND\"");
         assert_eq!(code_of(AppError::Conflict("x".into())), "\"CONFLICT\"");
-        assert_eq!(code_of(AppError::RateLimited { retry_after_secs: 3 }), "\"RATE_LIMITED\"");
-        assert_eq!(code_of(AppError::Internal(anyhow::anyhow!("boom"))), "\"INTERNAL_SERVER_ERROR\"");
+        assert_eq!(
+            code_of(AppError::RateLimited {
+                retry_after_secs: 3
+            }),
+            "\"RATE_LIMITED\""
+        );
+        assert_eq!(
+            code_of(AppError::Internal(anyhow::anyhow!("boom"))),
+            "\"INTERNAL_SERVER_ERROR\""
+        );
     }
 
     #[test]
@@ -141,8 +149,14 @@ mod tests {
 
     #[test]
     fn rate_limited_carries_a_retry_hint() {
-        let e = AppError::RateLimited { retry_after_secs: 42 }.into_graphql();
+        let e = AppError::RateLimited {
+            retry_after_secs: 42,
+        }
+        .into_graphql();
         let ext = e.extensions.expect("extensions");
-        assert_eq!(ext.get("retryAfterSeconds").map(|v| v.to_string()), Some("42".into()));
+        assert_eq!(
+            ext.get("retryAfterSeconds").map(|v| v.to_string()),
+            Some("42".into())
+        );
     }
 }

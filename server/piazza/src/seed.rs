@@ -16,20 +16,41 @@ const COMUNI_CSV: &str = include_str!("../seed/comuni.csv");
 
 /// `(slug, name, description)` of the communities a fresh deployment starts with.
 pub const STARTING_COMMUNITIES: &[(&str, &str, &str)] = &[
-    ("appalti-contratti", "Appalti e contratti pubblici",
-     "Affidamenti, gare, RUP, Codice dei contratti (D.Lgs. 36/2023), MePA e piattaforme di e-procurement."),
-    ("personale-organizzazione", "Personale e organizzazione",
-     "Assunzioni, capacità assunzionale, contratti decentrati, segreteria convenzionata, gestioni associate."),
-    ("bilancio-tributi", "Bilancio e tributi",
-     "Bilancio di previsione e rendiconto, DUP, PEG, armonizzazione contabile, IMU, TARI e riscossione."),
-    ("pnrr-fondi-europei", "PNRR e fondi europei",
-     "Bandi, rendicontazione su ReGiS, CUP e CIG, milestone e target, fondi di coesione."),
-    ("transizione-digitale", "Transizione digitale",
-     "SPID e CIE, pagoPA, App IO, piattaforma PDND, migrazione al cloud, accessibilità dei siti."),
-    ("rigenerazione-urbana", "Rigenerazione urbana",
-     "Progetti di rigenerazione, borghi, edilizia e urbanistica, opere pubbliche nei piccoli comuni."),
-    ("trasparenza-anticorruzione", "Trasparenza e anticorruzione",
-     "PIAO, Amministrazione trasparente, accesso civico, whistleblowing, conflitti di interesse."),
+    (
+        "appalti-contratti",
+        "Appalti e contratti pubblici",
+        "Affidamenti, gare, RUP, Codice dei contratti (D.Lgs. 36/2023), MePA e piattaforme di e-procurement.",
+    ),
+    (
+        "personale-organizzazione",
+        "Personale e organizzazione",
+        "Assunzioni, capacità assunzionale, contratti decentrati, segreteria convenzionata, gestioni associate.",
+    ),
+    (
+        "bilancio-tributi",
+        "Bilancio e tributi",
+        "Bilancio di previsione e rendiconto, DUP, PEG, armonizzazione contabile, IMU, TARI e riscossione.",
+    ),
+    (
+        "pnrr-fondi-europei",
+        "PNRR e fondi europei",
+        "Bandi, rendicontazione su ReGiS, CUP e CIG, milestone e target, fondi di coesione.",
+    ),
+    (
+        "transizione-digitale",
+        "Transizione digitale",
+        "SPID e CIE, pagoPA, App IO, piattaforma PDND, migrazione al cloud, accessibilità dei siti.",
+    ),
+    (
+        "rigenerazione-urbana",
+        "Rigenerazione urbana",
+        "Progetti di rigenerazione, borghi, edilizia e urbanistica, opere pubbliche nei piccoli comuni.",
+    ),
+    (
+        "trasparenza-anticorruzione",
+        "Trasparenza e anticorruzione",
+        "PIAO, Amministrazione trasparente, accesso civico, whistleblowing, conflitti di interesse.",
+    ),
 ];
 
 #[derive(Deserialize)]
@@ -77,11 +98,19 @@ pub async fn run(db: &Db) -> anyhow::Result<()> {
     if communities::count_communities(db).await? == 0 {
         let mut tx = db.begin().await?;
         for (slug, name, description) in STARTING_COMMUNITIES {
-            let new = NewCommunity { slug, name, description, created_at: piazza_db::now() };
+            let new = NewCommunity {
+                slug,
+                name,
+                description,
+                created_at: piazza_db::now(),
+            };
             communities::insert_community(&mut tx, &new).await?;
         }
         tx.commit().await?;
-        tracing::info!(communities = STARTING_COMMUNITIES.len(), "seeded the starting communities");
+        tracing::info!(
+            communities = STARTING_COMMUNITIES.len(),
+            "seeded the starting communities"
+        );
     }
     Ok(())
 }
@@ -93,8 +122,14 @@ mod tests {
         let rows = super::parse_comuni().unwrap();
         assert_eq!(rows.len(), 7_896);
         let agliè = rows.iter().find(|c| c.istat_code == "001001").unwrap();
-        assert_eq!((agliè.name.as_str(), agliè.name_folded.as_str()), ("Agliè", "aglie"));
-        let piccoli = rows.iter().filter(|c| c.population.is_some_and(|p| p <= 5_000)).count();
+        assert_eq!(
+            (agliè.name.as_str(), agliè.name_folded.as_str()),
+            ("Agliè", "aglie")
+        );
+        let piccoli = rows
+            .iter()
+            .filter(|c| c.population.is_some_and(|p| p <= 5_000))
+            .count();
         assert_eq!(piccoli, 5_479);
     }
 }

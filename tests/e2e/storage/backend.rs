@@ -8,7 +8,10 @@ use piazza_db::{
     users::{self, NewUser},
 };
 
-use super::{add_community, add_user, assert_conflict, begin, comune, commit, new_post, new_user};
+use super::{
+    HOUR, add_community, add_user, assert_conflict, assert_not_found, begin, commit, comune,
+    new_post, new_user, shift,
+};
 
 /// The two migration trees must stay in step: same versions embedded in the binary, and the
 /// same file names on disk (vaultwarden's rule: parallel trees with identical names).
@@ -16,26 +19,43 @@ use super::{add_community, add_user, assert_conflict, begin, comune, commit, new
 fn migration_trees_match() {
     let (sqlite, postgres) = Db::migration_versions();
     assert!(!sqlite.is_empty(), "the SQLite tree embeds migrations");
-    assert_eq!(sqlite, postgres, "embedded migration versions differ between the trees");
+    assert_eq!(
+        sqlite, postgres,
+        "embedded migration versions differ between the trees"
+    );
 
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
     let names = |tree: &str| -> BTreeSet<String> {
         std::fs::read_dir(root.join(tree))
             .unwrap_or_else(|e| panic!("read migrations/{tree}: {e}"))
-            .map(|entry| entry.expect("directory entry").file_name().to_string_lossy().into_owned())
+            .map(|entry| {
+                entry
+                    .expect("directory entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect()
     };
     let (sqlite_files, postgres_files) = (names("sqlite"), names("postgres"));
     assert!(!sqlite_files.is_empty(), "migrations/sqlite has files");
-    assert_eq!(sqlite_files, postgres_files, "migration file names differ between the trees");
+    assert_eq!(
+        sqlite_files, postgres_files,
+        "migration file names differ between the trees"
+    );
     let versions_on_disk: Vec<i64> = sqlite_files
         .iter()
         .map(|name| {
             let digits = name.split('_').next().expect("a version prefix");
-            digits.parse().unwrap_or_else(|_| panic!("{name} starts with a version number"))
+            digits
+                .parse()
+                .unwrap_or_else(|_| panic!("{name} starts with a version number"))
         })
         .collect();
-    assert_eq!(versions_on_disk, sqlite, "every file on disk is embedded, and nothing else");
+    assert_eq!(
+        versions_on_disk, sqlite,
+        "every file on disk is embedded, and nothing else"
+    );
 }
 
 #[tokio::test]
@@ -43,7 +63,10 @@ async fn connect_rejects_unknown_schemes() {
     for url in ["mysql://localhost/piazza", "piazza.db", ""] {
         match Db::connect(url, PoolSize::default()).await {
             Err(DbError::Other(_)) => {}
-            other => panic!("{url:?}: expected DbError::Other, got {:?}", other.map(|db| db.kind())),
+            other => panic!(
+                "{url:?}: expected DbError::Other, got {:?}",
+                other.map(|db| db.kind())
+            ),
         }
     }
 }
@@ -51,9 +74,17 @@ async fn connect_rejects_unknown_schemes() {
 #[tokio::test]
 async fn connect_to_a_server_that_is_down_is_unavailable() {
     // Port 1 refuses connections: the error is an outage, not a bug.
-    match Db::connect("postgres://postgres@127.0.0.1:1/piazza", PoolSize { max_connections: 1 }).await {
+    match Db::connect(
+        "postgres://postgres@127.0.0.1:1/piazza",
+        PoolSize { max_connections: 1 },
+    )
+    .await
+    {
         Err(DbError::Unavailable(_)) => {}
-        other => panic!("expected DbError::Unavailable, got {:?}", other.map(|db| db.kind())),
+        other => panic!(
+            "expected DbError::Unavailable, got {:?}",
+            other.map(|db| db.kind())
+        ),
     }
 }
 
@@ -89,56 +120,148 @@ storage_test! {
     async fn dropped_transaction_leaves_nothing(db) {
         let at = now();
         let mut tx = begin(&db).await;
-        let n = piazza_db::comuni::insert_comuni(&mut tx, &[comune("001272", "Torino", Some(850_000))], at)
-            .await
-            .expect("insert comuni");
+        let n = piazza_db::comuni::insert_comuni(
+            &mut tx,
+            &[comune("001272", "Torino", Some(850_000))],
+            at,
+        )
+        .await
+        .expect("insert comuni");
         assert_eq!(n, 1);
-        let user = users::insert_user(&mut tx, &new_user("anna@comune.example.it", "anna")).await.expect("user");
+        let user = users::insert_user(&mut tx, &new_user("anna@comune.example.it", "anna"))
+            .await
+            .expect("user");
         let community = communities::insert_community(
             &mut tx,
-            &communities::NewCommunity { slug: "tributi", name: "Tributi", description: "", created_at: at },
+            &communities::NewCommunity {
+                slug: "tributi",
+                name: "Tributi",
+                description: "",
+                created_at: at,
+            },
         )
         .await
         .expect("community");
-        assert!(communities::insert_membership(&mut tx, community, user, at).await.expect("join"));
+        assert!(
+            communities::insert_membership(&mut tx, community, user, at)
+                .await
+                .expect("join")
+        );
         let tags = vec!["imu".to_owned()];
         let thread = threads::insert_thread(
             &mut tx,
-            &threads::NewThread { community_id: community, author_id: user, kind: "question", title: "IMU", tags: &tags, created_at: at },
+            &threads::NewThread {
+                community_id: community,
+                author_id: user,
+                kind: "question",
+                title: "IMU",
+                tags: &tags,
+                created_at: at,
+            },
         )
         .await
         .expect("thread");
-        let post = posts::insert_post(&mut tx, &new_post(thread, user, "Come si calcola?", at)).await.expect("post");
-        threads::set_first_post(&mut tx, thread, post).await.expect("first post");
-        threads::record_new_post(&mut tx, thread, at).await.expect("count");
-        sessions::insert_session(&mut tx, b"token-hash", user, at, at + sqlx::types::chrono::TimeDelta::hours(1))
+        let post = posts::insert_post(&mut tx, &new_post(thread, user, "Come si calcola?", at))
+            .await
+            .expect("post");
+        threads::set_first_post(&mut tx, thread, post)
+            .await
+            .expect("first post");
+        threads::record_new_post(&mut tx, thread, at)
+            .await
+            .expect("count");
+        sessions::insert_session(&mut tx, b"token-hash", user, at, shift(at, HOUR))
             .await
             .expect("session");
 
         // Inside the transaction its own writes are visible; outside, nothing yet.
-        assert_eq!(users::get_user_tx(&mut tx, user).await.expect("get in tx").handle, "anna");
-        assert_eq!(threads::get_thread_tx(&mut tx, thread).await.expect("thread in tx").post_count, 1);
-        assert_eq!(posts::get_post_tx(&mut tx, post).await.expect("post in tx").body, "Come si calcola?");
-        assert_eq!(communities::get_community_by_slug_tx(&mut tx, "tributi").await.expect("in tx").member_count, 1);
-        assert!(users::find_user_by_email(&db, "anna@comune.example.it").await.expect("find").is_none());
+        assert_eq!(
+            users::get_user_tx(&mut tx, user)
+                .await
+                .expect("get in tx")
+                .handle,
+            "anna"
+        );
+        assert_eq!(
+            threads::get_thread_tx(&mut tx, thread)
+                .await
+                .expect("thread in tx")
+                .post_count,
+            1
+        );
+        assert_eq!(
+            posts::get_post_tx(&mut tx, post)
+                .await
+                .expect("post in tx")
+                .body,
+            "Come si calcola?"
+        );
+        assert_eq!(
+            communities::get_community_by_slug_tx(&mut tx, "tributi")
+                .await
+                .expect("in tx")
+                .member_count,
+            1
+        );
+        assert!(
+            users::find_user_by_email(&db, "anna@comune.example.it")
+                .await
+                .expect("find")
+                .is_none()
+        );
 
         drop(tx);
 
-        assert_eq!(piazza_db::comuni::count_comuni(&db).await.expect("count"), 0);
-        assert!(piazza_db::comuni::find_comune(&db, "001272").await.expect("find").is_none());
+        assert_eq!(
+            piazza_db::comuni::count_comuni(&db).await.expect("count"),
+            0
+        );
+        assert!(
+            piazza_db::comuni::find_comune(&db, "001272")
+                .await
+                .expect("find")
+                .is_none()
+        );
         assert_eq!(users::count_users(&db).await.expect("count"), 0);
-        assert!(users::find_user_by_email(&db, "anna@comune.example.it").await.expect("find").is_none());
+        assert!(
+            users::find_user_by_email(&db, "anna@comune.example.it")
+                .await
+                .expect("find")
+                .is_none()
+        );
         assert_eq!(communities::count_communities(&db).await.expect("count"), 0);
-        assert!(communities::find_community_by_slug(&db, "tributi").await.expect("find").is_none());
-        assert!(communities::find_membership_role(&db, community, user).await.expect("role").is_none());
-        super::assert_not_found(threads::get_thread(&db, thread).await, "rolled-back thread");
-        super::assert_not_found(posts::get_post(&db, post).await, "rolled-back post");
-        assert!(posts::list_revisions(&db, post).await.expect("revisions").is_empty());
-        assert!(sessions::find_session_user(&db, b"token-hash", at).await.expect("session").is_none());
+        assert!(
+            communities::find_community_by_slug(&db, "tributi")
+                .await
+                .expect("find")
+                .is_none()
+        );
+        assert!(
+            communities::find_membership_role(&db, community, user)
+                .await
+                .expect("role")
+                .is_none()
+        );
+        assert_not_found(threads::get_thread(&db, thread).await, "rolled-back thread");
+        assert_not_found(posts::get_post(&db, post).await, "rolled-back post");
+        assert!(
+            posts::list_revisions(&db, post)
+                .await
+                .expect("revisions")
+                .is_empty()
+        );
+        assert!(
+            sessions::find_session_user(&db, b"token-hash", at)
+                .await
+                .expect("session")
+                .is_none()
+        );
 
         // The writer is usable again at once, and the same unique values are free.
         let mut tx = begin(&db).await;
-        users::insert_user(&mut tx, &new_user("anna@comune.example.it", "anna")).await.expect("reuse email");
+        users::insert_user(&mut tx, &new_user("anna@comune.example.it", "anna"))
+            .await
+            .expect("reuse email");
         commit(tx).await;
         assert_eq!(users::count_users(&db).await.expect("count"), 1);
     }
@@ -148,21 +271,56 @@ storage_test! {
         let community = add_community(&db, "anagrafe", "Anagrafe").await;
 
         let mut tx = begin(&db).await;
-        let bruno = users::insert_user(&mut tx, &new_user("bruno@comune.example.it", "bruno")).await.expect("bruno");
-        assert!(communities::insert_membership(&mut tx, community, bruno, now()).await.expect("join"));
-        let clash = NewUser { handle: "anna-2", ..new_user("anna@comune.example.it", "anna-2") };
-        assert_conflict(users::insert_user(&mut tx, &clash).await, "email taken inside a transaction");
+        let bruno = users::insert_user(&mut tx, &new_user("bruno@comune.example.it", "bruno"))
+            .await
+            .expect("bruno");
+        assert!(
+            communities::insert_membership(&mut tx, community, bruno, now())
+                .await
+                .expect("join")
+        );
+        let clash = NewUser {
+            handle: "anna-2",
+            ..new_user("anna@comune.example.it", "anna-2")
+        };
+        assert_conflict(
+            users::insert_user(&mut tx, &clash).await,
+            "email taken inside a transaction",
+        );
         drop(tx);
 
         assert_eq!(users::count_users(&db).await.expect("count"), 1);
-        assert!(users::find_user_by_email(&db, "bruno@comune.example.it").await.expect("find").is_none());
-        assert_eq!(communities::get_community(&db, community).await.expect("community").member_count, 0);
+        assert!(
+            users::find_user_by_email(&db, "bruno@comune.example.it")
+                .await
+                .expect("find")
+                .is_none()
+        );
+        assert_eq!(
+            communities::get_community(&db, community)
+                .await
+                .expect("community")
+                .member_count,
+            0
+        );
 
         // And a committed transaction after it works normally.
         let mut tx = begin(&db).await;
-        let bruno = users::insert_user(&mut tx, &new_user("bruno@comune.example.it", "bruno")).await.expect("bruno");
-        assert!(communities::insert_membership(&mut tx, community, bruno, now()).await.expect("join"));
+        let bruno = users::insert_user(&mut tx, &new_user("bruno@comune.example.it", "bruno"))
+            .await
+            .expect("bruno");
+        assert!(
+            communities::insert_membership(&mut tx, community, bruno, now())
+                .await
+                .expect("join")
+        );
         commit(tx).await;
-        assert_eq!(communities::get_community(&db, community).await.expect("community").member_count, 1);
+        assert_eq!(
+            communities::get_community(&db, community)
+                .await
+                .expect("community")
+                .member_count,
+            1
+        );
     }
 }

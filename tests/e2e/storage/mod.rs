@@ -67,7 +67,9 @@ where
     Fut: Future<Output = ()>,
 {
     let fresh = FreshDatabase::create(backend).await;
-    let db = Db::connect(&fresh.url, PoolSize::default()).await.expect("connect");
+    let db = Db::connect(&fresh.url, PoolSize::default())
+        .await
+        .expect("connect");
     db.migrate().await.expect("migrate");
     run(db.clone()).await;
     db.close().await;
@@ -113,7 +115,9 @@ pub(crate) fn comune(istat_code: &str, name: &str, population: Option<i64>) -> N
 
 pub(crate) async fn add_comuni(db: &Db, list: &[NewComune]) -> u64 {
     let mut tx = begin(db).await;
-    let n = piazza_db::comuni::insert_comuni(&mut tx, list, now()).await.expect("insert comuni");
+    let n = piazza_db::comuni::insert_comuni(&mut tx, list, now())
+        .await
+        .expect("insert comuni");
     commit(tx).await;
     n
 }
@@ -135,7 +139,9 @@ pub(crate) fn new_user<'a>(email: &'a str, handle: &'a str) -> piazza_db::users:
 pub(crate) async fn add_user(db: &Db, handle: &str) -> i64 {
     let email = format!("{handle}@comune.example.it");
     let mut tx = begin(db).await;
-    let id = piazza_db::users::insert_user(&mut tx, &new_user(&email, handle)).await.expect("insert user");
+    let id = piazza_db::users::insert_user(&mut tx, &new_user(&email, handle))
+        .await
+        .expect("insert user");
     commit(tx).await;
     id
 }
@@ -144,7 +150,12 @@ pub(crate) async fn add_community(db: &Db, slug: &str, name: &str) -> i64 {
     let mut tx = begin(db).await;
     let id = piazza_db::communities::insert_community(
         &mut tx,
-        &piazza_db::communities::NewCommunity { slug, name, description: "Una comunità di prova", created_at: now() },
+        &piazza_db::communities::NewCommunity {
+            slug,
+            name,
+            description: "Una comunità di prova",
+            created_at: now(),
+        },
     )
     .await
     .expect("insert community");
@@ -152,8 +163,20 @@ pub(crate) async fn add_community(db: &Db, slug: &str, name: &str) -> i64 {
     id
 }
 
-pub(crate) fn new_post<'a>(thread_id: i64, author_id: i64, body: &'a str, at: DateTime<Utc>) -> piazza_db::posts::NewPost<'a> {
-    piazza_db::posts::NewPost { thread_id, author_id, body, body_html: "<p>html</p>", renderer_version: 1, created_at: at }
+pub(crate) fn new_post<'a>(
+    thread_id: i64,
+    author_id: i64,
+    body: &'a str,
+    at: DateTime<Utc>,
+) -> piazza_db::posts::NewPost<'a> {
+    piazza_db::posts::NewPost {
+        thread_id,
+        author_id,
+        body,
+        body_html: "<p>html</p>",
+        renderer_version: 1,
+        created_at: at,
+    }
 }
 
 /// Opens a thread the way the service does (thread, first post, `first_post_id`, count);
@@ -171,22 +194,46 @@ pub(crate) async fn open_thread(
     let mut tx = begin(db).await;
     let thread_id = piazza_db::threads::insert_thread(
         &mut tx,
-        &piazza_db::threads::NewThread { community_id, author_id, kind, title, tags: &tags, created_at: at },
+        &piazza_db::threads::NewThread {
+            community_id,
+            author_id,
+            kind,
+            title,
+            tags: &tags,
+            created_at: at,
+        },
     )
     .await
     .expect("insert thread");
-    let post_id = piazza_db::posts::insert_post(&mut tx, &new_post(thread_id, author_id, title, at)).await.expect("insert post");
-    piazza_db::threads::set_first_post(&mut tx, thread_id, post_id).await.expect("set first post");
-    piazza_db::threads::record_new_post(&mut tx, thread_id, at).await.expect("record first post");
+    let post_id =
+        piazza_db::posts::insert_post(&mut tx, &new_post(thread_id, author_id, title, at))
+            .await
+            .expect("insert post");
+    piazza_db::threads::set_first_post(&mut tx, thread_id, post_id)
+        .await
+        .expect("set first post");
+    piazza_db::threads::record_new_post(&mut tx, thread_id, at)
+        .await
+        .expect("record first post");
     commit(tx).await;
     (thread_id, post_id)
 }
 
 /// Adds a reply and counts it, as the service does; returns the post id.
-pub(crate) async fn add_reply(db: &Db, thread_id: i64, author_id: i64, body: &str, at: DateTime<Utc>) -> i64 {
+pub(crate) async fn add_reply(
+    db: &Db,
+    thread_id: i64,
+    author_id: i64,
+    body: &str,
+    at: DateTime<Utc>,
+) -> i64 {
     let mut tx = begin(db).await;
-    let id = piazza_db::posts::insert_post(&mut tx, &new_post(thread_id, author_id, body, at)).await.expect("insert reply");
-    piazza_db::threads::record_new_post(&mut tx, thread_id, at).await.expect("record reply");
+    let id = piazza_db::posts::insert_post(&mut tx, &new_post(thread_id, author_id, body, at))
+        .await
+        .expect("insert reply");
+    piazza_db::threads::record_new_post(&mut tx, thread_id, at)
+        .await
+        .expect("record reply");
     commit(tx).await;
     id
 }
@@ -205,7 +252,12 @@ pub(crate) async fn set_pinned_and_score(db: &Db, thread_id: i64, pinned: bool, 
 }
 
 /// Test-only: marks a thread's accepted and official answers.
-pub(crate) async fn set_answers(db: &Db, thread_id: i64, accepted: Option<i64>, official: Option<i64>) {
+pub(crate) async fn set_answers(
+    db: &Db,
+    thread_id: i64,
+    accepted: Option<i64>,
+    official: Option<i64>,
+) {
     let done = on_write!(db, pool => sqlx::query(
         "update threads set accepted_post_id = $1, official_post_id = $2 where id = $3")
         .bind(accepted)
@@ -228,6 +280,18 @@ pub(crate) async fn add_vote(db: &Db, post_id: i64, user_id: i64, value: i64) {
         .await
         .map(|r| r.rows_affected()))
     .expect("insert vote");
+}
+
+/// Microseconds in a second, minute, hour and day, for [`shift`].
+pub(crate) const SECOND: i64 = 1_000_000;
+pub(crate) const MINUTE: i64 = 60 * SECOND;
+pub(crate) const HOUR: i64 = 60 * MINUTE;
+pub(crate) const DAY: i64 = 24 * HOUR;
+
+/// `t` moved by `micros` microseconds. (This crate reaches chrono only through sqlx, which
+/// re-exports `DateTime` but not `TimeDelta`.)
+pub(crate) fn shift(t: DateTime<Utc>, micros: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(t.timestamp_micros() + micros).expect("a representable time")
 }
 
 /// Sorted copy, for comparing lists returned "in no particular order".

@@ -58,9 +58,31 @@ fn allowed_attribute(element: &str, attribute: &str) -> bool {
 
 /// Elements that must never appear, whatever the allow-list says (README, invariant 1).
 const FORBIDDEN_ELEMENTS: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-    "meta", "link", "form", "button", "textarea", "select", "option", "math", "svg",
-    "template", "noscript", "xmp", "noembed", "noframes", "plaintext", "title",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "meta",
+    "link",
+    "form",
+    "button",
+    "textarea",
+    "select",
+    "option",
+    "math",
+    "svg",
+    "template",
+    "noscript",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "title",
 ];
 
 /// Attributes that must never appear (besides `on*`).
@@ -132,7 +154,8 @@ impl Checker {
 
     fn fail(&mut self, label: &str, html: &str, what: String) {
         let shown: String = html.chars().take(300).collect();
-        self.problems.push(format!("{label}: {what}\n    output: {shown:?}"));
+        self.problems
+            .push(format!("{label}: {what}\n    output: {shown:?}"));
     }
 
     /// Asserts every invariant on `html`, an output of `render` or `sanitize_html`.
@@ -170,7 +193,11 @@ impl Checker {
             .root_element()
             .inner_html();
         if round_trip != reserialised {
-            self.fail(label, html, format!("changes after re-parse: {round_trip:?}"));
+            self.fail(
+                label,
+                html,
+                format!("changes after re-parse: {round_trip:?}"),
+            );
         }
     }
 
@@ -211,11 +238,16 @@ fn element_problems(event_handlers: &HashSet<String>, element: ElementRef<'_>) -
             problems.push(format!("forbidden attribute {attr} on <{name}>"));
         }
         if !allowed_attribute(name, &attr) {
-            problems.push(format!("attribute {attr} on <{name}> not in the allow-list"));
+            problems.push(format!(
+                "attribute {attr} on <{name}> not in the allow-list"
+            ));
         }
         if URL_ATTRIBUTES.contains(&attr.as_str()) {
             let urls: Vec<&str> = if attr == "srcset" {
-                attr_value.split(',').filter_map(|c| c.split_whitespace().next()).collect()
+                attr_value
+                    .split(',')
+                    .filter_map(|c| c.split_whitespace().next())
+                    .collect()
             } else {
                 vec![attr_value]
             };
@@ -269,8 +301,19 @@ pub fn url_scheme(raw: &str) -> Option<String> {
 /// together with their content does not count.
 pub fn compact_text(html: &str) -> String {
     const DROPPED: &[&str] = &[
-        "applet", "iframe", "math", "noembed", "noframes", "noscript", "object", "plaintext",
-        "script", "style", "svg", "template", "xmp",
+        "applet",
+        "iframe",
+        "math",
+        "noembed",
+        "noframes",
+        "noscript",
+        "object",
+        "plaintext",
+        "script",
+        "style",
+        "svg",
+        "template",
+        "xmp",
     ];
     let tree = Html::parse_fragment(html);
     let mut text = String::new();

@@ -23,7 +23,10 @@ pub fn inputs(size: usize) -> Vec<(String, String)> {
         ("emphasis runs", repeat("*") + "a" + &repeat("_")),
         ("unclosed links", repeat("[a](b ")),
         ("unopened links", repeat("a] ")),
-        ("nested brackets", repeat("[")[..size / 2].to_owned() + &repeat("]")[..size / 2]),
+        (
+            "nested brackets",
+            repeat("[")[..size / 2].to_owned() + &repeat("]")[..size / 2],
+        ),
         ("links and emphasis", repeat("[*a](")),
         ("image openers", repeat("![a")),
         ("long link destination", format!("[a]({})", repeat("a"))),
@@ -47,7 +50,12 @@ pub fn inputs(size: usize) -> Vec<(String, String)> {
         ),
         (
             "wide table",
-            format!("{}\n{}\n{}", repeat("|a")[..size / 3].to_owned(), &repeat("|-")[..size / 3], &repeat("|x")[..size / 3]),
+            format!(
+                "{}\n{}\n{}",
+                repeat("|a")[..size / 3].to_owned(),
+                &repeat("|-")[..size / 3],
+                &repeat("|x")[..size / 3]
+            ),
         ),
         ("long table", format!("|a|b|\n|-|-|\n{}", repeat("|x|y|\n"))),
         ("control characters", repeat("\0\u{1}\u{8}\u{b}\u{c}\u{7f}")),
@@ -73,7 +81,10 @@ pub fn inputs(size: usize) -> Vec<(String, String)> {
     // Misnested formatting elements, re-created by the parser for every paragraph.
     let formatting: String = (0..size / 32).map(|i| format!("<em title={i}>")).collect();
     let paragraphs = "</p><p>x".repeat((size - formatting.len()) / 8);
-    cases.push(("re-opened formatting", format!("<p>{formatting}{paragraphs}")));
+    cases.push((
+        "re-opened formatting",
+        format!("<p>{formatting}{paragraphs}"),
+    ));
     cases
         .into_iter()
         .map(|(label, input)| (label.to_owned(), input))

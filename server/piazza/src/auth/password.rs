@@ -22,7 +22,10 @@ fn argon2() -> Argon2<'static> {
 /// unknown account and a wrong password take the same time.
 static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
     let salt = SaltString::generate(&mut OsRng);
-    argon2().hash_password(b"piazza-dummy-password", &salt).expect("hashing works").to_string()
+    argon2()
+        .hash_password(b"piazza-dummy-password", &salt)
+        .expect("hashing works")
+        .to_string()
 });
 
 #[derive(Clone)]
@@ -33,7 +36,9 @@ pub struct Hasher {
 impl Default for Hasher {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Self { permits: Arc::new(Semaphore::new(cores)) }
+        Self {
+            permits: Arc::new(Semaphore::new(cores)),
+        }
     }
 }
 
@@ -58,7 +63,10 @@ impl Hasher {
         self.run(move || {
             let parsed = PasswordHash::new(&hash)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("stored hash unreadable: {e}")))?;
-            Ok(argon2().verify_password(password.as_bytes(), &parsed).is_ok() && known)
+            Ok(argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+                && known)
         })
         .await
     }
@@ -67,24 +75,80 @@ impl Hasher {
         &self,
         work: impl FnOnce() -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
-        let _permit = self.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
-        tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Internal(e.into()))?
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
     }
 }
 
 /// Passwords that are long enough but appear at the top of breach corpora (≥ 10 characters),
 /// plus Italian favourites. Not exhaustive: it stops the most guessed ones.
 const COMMON: &[&str] = &[
-    "1234567890", "0123456789", "0987654321", "1234567891", "12345678910", "123456789a",
-    "a123456789", "qwertyuiop", "1q2w3e4r5t", "1qaz2wsx3edc", "qwerty1234", "qwerty12345",
-    "password12", "password123", "password1234", "password1!", "passw0rd12", "passwordpassword",
-    "iloveyou12", "iloveyou123", "abcdefghij", "abcd123456", "abc1234567", "zxcvbnm123",
-    "asdfghjkl1", "qazwsxedcr", "1111111111", "0000000000", "1212121212", "9876543210",
-    "football12", "princess12", "sunshine12", "superman12", "trustno123", "welcome123",
-    "letmein123", "changeme12", "administrator", "admin12345", "admin123456", "passwordo1",
-    "ciaociao12", "ciao123456", "juventus12", "juventus1897", "forzajuve1", "forzainter",
-    "forzamilan", "napoli1926", "amoremio12", "tiamo12345", "cambiami12", "passwordpiazza",
-    "piazza1234", "comune1234", "comune12345", "ufficio123", "segreteria", "protocollo",
+    "1234567890",
+    "0123456789",
+    "0987654321",
+    "1234567891",
+    "12345678910",
+    "123456789a",
+    "a123456789",
+    "qwertyuiop",
+    "1q2w3e4r5t",
+    "1qaz2wsx3edc",
+    "qwerty1234",
+    "qwerty12345",
+    "password12",
+    "password123",
+    "password1234",
+    "password1!",
+    "passw0rd12",
+    "passwordpassword",
+    "iloveyou12",
+    "iloveyou123",
+    "abcdefghij",
+    "abcd123456",
+    "abc1234567",
+    "zxcvbnm123",
+    "asdfghjkl1",
+    "qazwsxedcr",
+    "1111111111",
+    "0000000000",
+    "1212121212",
+    "9876543210",
+    "football12",
+    "princess12",
+    "sunshine12",
+    "superman12",
+    "trustno123",
+    "welcome123",
+    "letmein123",
+    "changeme12",
+    "administrator",
+    "admin12345",
+    "admin123456",
+    "passwordo1",
+    "ciaociao12",
+    "ciao123456",
+    "juventus12",
+    "juventus1897",
+    "forzajuve1",
+    "forzainter",
+    "forzamilan",
+    "napoli1926",
+    "amoremio12",
+    "tiamo12345",
+    "cambiami12",
+    "passwordpiazza",
+    "piazza1234",
+    "comune1234",
+    "comune12345",
+    "ufficio123",
+    "segreteria",
+    "protocollo",
 ];
 
 /// Why a password is refused, in Italian, or `None` if it is acceptable.
@@ -105,7 +169,9 @@ pub fn weakness(password: &str, email: &str) -> Option<&'static str> {
     if chars.all(|c| Some(c) == first) {
         return Some("Questa password è troppo semplice: scegline un'altra");
     }
-    if lower == email.to_lowercase() || email.to_lowercase().split('@').next() == Some(lower.as_str()) {
+    if lower == email.to_lowercase()
+        || email.to_lowercase().split('@').next() == Some(lower.as_str())
+    {
         return Some("La password non può essere il tuo indirizzo email");
     }
     None
@@ -123,7 +189,7 @@ mod tests {
         assert!(weakness("aaaaaaaaaaaa", "a@b.it").is_some());
         assert!(weakness("mario.rossi", "mario.rossi@comune.it").is_some());
         assert!(weakness("cavallo batteria graffetta", "a@b.it").is_none());
-        assert!(weakness(&"ü".repeat(128), "a@b.it").is_none());
+        assert!(weakness(&"perché città ".repeat(10), "a@b.it").is_none());
     }
 
     #[tokio::test]
@@ -131,8 +197,18 @@ mod tests {
         let hasher = Hasher::default();
         let hash = hasher.hash("una password lunga").await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(hasher.verify("una password lunga", Some(&hash)).await.unwrap());
-        assert!(!hasher.verify("un'altra password", Some(&hash)).await.unwrap());
+        assert!(
+            hasher
+                .verify("una password lunga", Some(&hash))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !hasher
+                .verify("un'altra password", Some(&hash))
+                .await
+                .unwrap()
+        );
         assert!(!hasher.verify("piazza-dummy-password", None).await.unwrap());
     }
 }

@@ -21,7 +21,9 @@ pub struct Throttle {
 
 fn per(period: Duration, burst: u32) -> Quota {
     let burst = NonZeroU32::new(burst).expect("non-zero burst");
-    Quota::with_period(period / burst.get()).expect("non-zero period").allow_burst(burst)
+    Quota::with_period(period / burst.get())
+        .expect("non-zero period")
+        .allow_burst(burst)
 }
 
 impl Throttle {
@@ -69,10 +71,15 @@ impl Throttle {
     }
 }
 
-fn check<K: std::hash::Hash + Eq + Clone>(limiter: &DefaultKeyedRateLimiter<K>, key: &K) -> AppResult<()> {
+fn check<K: std::hash::Hash + Eq + Clone>(
+    limiter: &DefaultKeyedRateLimiter<K>,
+    key: &K,
+) -> AppResult<()> {
     limiter.check_key(key).map_err(|not_until| {
         let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
-        AppError::RateLimited { retry_after_secs: wait.as_secs().max(1) }
+        AppError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        }
     })
 }
 

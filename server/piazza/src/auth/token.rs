@@ -10,7 +10,9 @@ pub const COOKIE_NAME: &str = "piazza_session";
 /// A new random token (43 URL-safe characters).
 pub fn generate() -> String {
     let mut bytes = [0u8; 32];
-    OsRng.try_fill_bytes(&mut bytes).expect("the OS random source works");
+    OsRng
+        .try_fill_bytes(&mut bytes)
+        .expect("the OS random source works");
     URL_SAFE_NO_PAD.encode(bytes)
 }
 

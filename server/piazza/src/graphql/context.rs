@@ -13,7 +13,8 @@ use crate::{
 pub struct RequestViewer(pub Option<Viewer>);
 
 pub fn state<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a AppState> {
-    ctx.data::<AppState>().map_err(|_| internal("state missing from context"))
+    ctx.data::<AppState>()
+        .map_err(|_| internal("state missing from context"))
 }
 
 pub fn viewer<'a>(ctx: &Context<'a>) -> Option<&'a Viewer> {
@@ -21,11 +22,13 @@ pub fn viewer<'a>(ctx: &Context<'a>) -> Option<&'a Viewer> {
 }
 
 pub fn meta<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a RequestMeta> {
-    ctx.data::<RequestMeta>().map_err(|_| internal("request meta missing from context"))
+    ctx.data::<RequestMeta>()
+        .map_err(|_| internal("request meta missing from context"))
 }
 
 pub fn loaders<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a Loaders> {
-    ctx.data::<Loaders>().map_err(|_| internal("loaders missing from context"))
+    ctx.data::<Loaders>()
+        .map_err(|_| internal("loaders missing from context"))
 }
 
 fn internal(what: &'static str) -> async_graphql::Error {

@@ -80,12 +80,23 @@ pub fn decode_thread(cursor: &str) -> AppResult<ThreadKey> {
     };
     let int = |s: &str| s.parse::<i64>().map_err(|_| bad());
     match parts.as_slice() {
-        ["l", p, id] => Ok(ThreadKey::Latest { pinned: pinned(p)?, id: int(id)? }),
+        ["l", p, id] => Ok(ThreadKey::Latest {
+            pinned: pinned(p)?,
+            id: int(id)?,
+        }),
         ["a", p, at, id] => {
             let at: DateTime<Utc> = DateTime::from_timestamp_micros(int(at)?).ok_or_else(bad)?;
-            Ok(ThreadKey::Active { pinned: pinned(p)?, at, id: int(id)? })
+            Ok(ThreadKey::Active {
+                pinned: pinned(p)?,
+                at,
+                id: int(id)?,
+            })
         }
-        ["t", p, score, id] => Ok(ThreadKey::Top { pinned: pinned(p)?, score: int(score)?, id: int(id)? }),
+        ["t", p, score, id] => Ok(ThreadKey::Top {
+            pinned: pinned(p)?,
+            score: int(score)?,
+            id: int(id)?,
+        }),
         _ => Err(bad()),
     }
 }
@@ -98,9 +109,20 @@ mod tests {
     fn thread_cursors_round_trip() {
         let at = DateTime::from_timestamp_micros(1_790_000_000_123_456).unwrap();
         for key in [
-            ThreadKey::Latest { pinned: true, id: 7 },
-            ThreadKey::Active { pinned: false, at, id: 9 },
-            ThreadKey::Top { pinned: false, score: -3, id: 11 },
+            ThreadKey::Latest {
+                pinned: true,
+                id: 7,
+            },
+            ThreadKey::Active {
+                pinned: false,
+                at,
+                id: 9,
+            },
+            ThreadKey::Top {
+                pinned: false,
+                score: -3,
+                id: 11,
+            },
         ] {
             assert_eq!(decode_thread(&encode_thread(&key)).unwrap(), key);
         }
@@ -108,11 +130,23 @@ mod tests {
 
     #[test]
     fn garbage_cursors_are_bad_input() {
-        for bad in ["", "!!!", &encode("l:2:1"), &encode("x:1"), &"a".repeat(500)] {
+        for bad in [
+            "",
+            "!!!",
+            &encode("l:2:1"),
+            &encode("x:1"),
+            &"a".repeat(500),
+        ] {
             assert_eq!(decode_thread(bad).unwrap_err().code(), "BAD_USER_INPUT");
         }
-        assert_eq!(decode_id(&encode_named("a", 1)).unwrap_err().code(), "BAD_USER_INPUT");
-        assert_eq!(decode_named(&encode_named("Bilancio: tributi", 4)).unwrap(), ("Bilancio: tributi".into(), 4));
+        assert_eq!(
+            decode_id(&encode_named("a", 1)).unwrap_err().code(),
+            "BAD_USER_INPUT"
+        );
+        assert_eq!(
+            decode_named(&encode_named("Bilancio: tributi", 4)).unwrap(),
+            ("Bilancio: tributi".into(), 4)
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use std::{collections::HashMap, sync::Arc};
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use piazza_db::{Db, DbError, communities::Community, comuni::Comune, posts::Post, threads::Thread, users::User};
+use piazza_db::{
+    Db, DbError, communities::Community, comuni::Comune, posts::Post, threads::Thread, users::User,
+};
 
 use crate::error::AppError;
 
@@ -55,8 +57,18 @@ macro_rules! by_id_loader {
 }
 
 by_id_loader!(UserLoader, User, piazza_db::users::list_users_by_ids, id);
-by_id_loader!(CommunityLoader, Community, piazza_db::communities::list_communities_by_ids, id);
-by_id_loader!(ThreadLoader, Thread, piazza_db::threads::list_threads_by_ids, id);
+by_id_loader!(
+    CommunityLoader,
+    Community,
+    piazza_db::communities::list_communities_by_ids,
+    id
+);
+by_id_loader!(
+    ThreadLoader,
+    Thread,
+    piazza_db::threads::list_threads_by_ids,
+    id
+);
 by_id_loader!(PostLoader, Post, piazza_db::posts::list_posts_by_ids, id);
 
 impl Loader<String> for ComuneLoader {
@@ -65,7 +77,10 @@ impl Loader<String> for ComuneLoader {
 
     async fn load(&self, keys: &[String]) -> Result<HashMap<String, Comune>, LoadError> {
         let rows = piazza_db::comuni::list_comuni_by_codes(&self.0, keys).await?;
-        Ok(rows.into_iter().map(|c| (c.istat_code.clone(), c)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|c| (c.istat_code.clone(), c))
+            .collect())
     }
 }
 
@@ -74,7 +89,8 @@ impl Loader<i64> for MembershipLoader {
     type Error = LoadError;
 
     async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, bool>, LoadError> {
-        let joined = piazza_db::communities::list_joined_among(&self.db, self.user_id, keys).await?;
+        let joined =
+            piazza_db::communities::list_joined_among(&self.db, self.user_id, keys).await?;
         Ok(keys.iter().map(|k| (*k, joined.contains(k))).collect())
     }
 }
@@ -84,7 +100,12 @@ impl Loader<i64> for VoteLoader {
     type Error = LoadError;
 
     async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, i64>, LoadError> {
-        Ok(piazza_db::posts::list_votes_of_user(&self.db, self.user_id, keys).await?.into_iter().collect())
+        Ok(
+            piazza_db::posts::list_votes_of_user(&self.db, self.user_id, keys)
+                .await?
+                .into_iter()
+                .collect(),
+        )
     }
 }
 
@@ -108,9 +129,24 @@ impl Loaders {
             threads: DataLoader::new(ThreadLoader(db.clone()), tokio::spawn),
             posts: DataLoader::new(PostLoader(db.clone()), tokio::spawn),
             comuni: DataLoader::new(ComuneLoader(db.clone()), tokio::spawn),
-            memberships: viewer_id
-                .map(|user_id| DataLoader::new(MembershipLoader { db: db.clone(), user_id }, tokio::spawn)),
-            votes: viewer_id.map(|user_id| DataLoader::new(VoteLoader { db: db.clone(), user_id }, tokio::spawn)),
+            memberships: viewer_id.map(|user_id| {
+                DataLoader::new(
+                    MembershipLoader {
+                        db: db.clone(),
+                        user_id,
+                    },
+                    tokio::spawn,
+                )
+            }),
+            votes: viewer_id.map(|user_id| {
+                DataLoader::new(
+                    VoteLoader {
+                        db: db.clone(),
+                        user_id,
+                    },
+                    tokio::spawn,
+                )
+            }),
         }
     }
 }

@@ -6,17 +6,19 @@ pub mod cursor;
 pub mod loaders;
 mod mutation;
 mod query;
+mod subscription;
 pub mod types;
 
-use async_graphql::{EmptySubscription, Schema};
+use async_graphql::Schema;
 
 pub use context::RequestViewer;
 pub use mutation::Mutation;
 pub use query::Query;
+pub use subscription::Subscription;
 
 use crate::services::AppState;
 
-pub type PiazzaSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type PiazzaSchema = Schema<Query, Mutation, Subscription>;
 
 /// Limits that make a hostile document fail validation before any database work.
 pub const MAX_DEPTH: usize = 12;
@@ -25,7 +27,7 @@ pub const MAX_RECURSIVE_DEPTH: usize = 32;
 pub const MAX_DIRECTIVES: usize = 20;
 
 pub fn build_schema(state: Option<AppState>, introspection: bool) -> PiazzaSchema {
-    let mut builder = Schema::build(Query, Mutation::default(), EmptySubscription)
+    let mut builder = Schema::build(Query, Mutation::default(), Subscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(MAX_RECURSIVE_DEPTH)

@@ -5,11 +5,11 @@ use async_graphql::{Context, ID, Object, Result, connection::Edge};
 use super::{
     context::{state, viewer},
     cursor,
-    types::{Comune, Community, Page, Post, Thread, User},
+    types::{Community, Comune, Notification, Page, Post, Thread, User},
 };
 use crate::{
     error::AppError,
-    services::{self, communities, comuni, parse_id, posts, threads},
+    services::{self, communities, comuni, notifications, parse_id, posts, threads},
 };
 
 pub struct Query;
@@ -28,7 +28,11 @@ impl Query {
         #[graphql(desc = "Part of the comune's name, e.g. \"abbadia\".")] search: String,
         #[graphql(desc = "How many (default 10, at most 50).")] first: Option<i32>,
     ) -> Result<Vec<Comune>> {
-        Ok(comuni::search(state(ctx)?, &search, first).await?.into_iter().map(Comune).collect())
+        Ok(comuni::search(state(ctx)?, &search, first)
+            .await?
+            .into_iter()
+            .map(Comune)
+            .collect())
     }
 
     /// A comune by its six-digit ISTAT code.
@@ -54,8 +58,10 @@ impl Query {
         let has_next = rows.len() as i64 > limit;
         rows.truncate(limit as usize);
         let mut page = Page::new(after.is_some(), has_next);
-        page.edges
-            .extend(rows.into_iter().map(|c| Edge::new(cursor::encode_named(&c.name, c.id), Community(c))));
+        page.edges.extend(
+            rows.into_iter()
+                .map(|c| Edge::new(cursor::encode_named(&c.name, c.id), Community(c))),
+        );
         Ok(page)
     }
 
@@ -70,7 +76,9 @@ impl Query {
 
     /// Communities the signed-in member has joined (empty when signed out).
     async fn my_communities(&self, ctx: &Context<'_>) -> Result<Vec<Community>> {
-        let Some(v) = viewer(ctx) else { return Ok(Vec::new()) };
+        let Some(v) = viewer(ctx) else {
+            return Ok(Vec::new());
+        };
         let rows = piazza_db::communities::list_user_communities(&state(ctx)?.db, v.id())
             .await
             .map_err(AppError::from)?;
@@ -107,7 +115,9 @@ impl Query {
     }
 
     async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thread>> {
-        let Ok(id) = parse_id(&id, "Discussione") else { return Ok(None) };
+        let Ok(id) = parse_id(&id, "Discussione") else {
+            return Ok(None);
+        };
         match threads::get(state(ctx)?, id).await {
             Ok(t) => Ok(Some(Thread(t))),
             Err(AppError::NotFound(_)) => Ok(None),
@@ -116,7 +126,9 @@ impl Query {
     }
 
     async fn post(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Post>> {
-        let Ok(id) = parse_id(&id, "Messaggio") else { return Ok(None) };
+        let Ok(id) = parse_id(&id, "Messaggio") else {
+            return Ok(None);
+        };
         match posts::get(state(ctx)?, id).await {
             Ok(p) => Ok(Some(Post(p))),
             Err(AppError::NotFound(_)) => Ok(None),
@@ -126,7 +138,9 @@ impl Query {
 
     /// A member by id.
     async fn user(&self, ctx: &Context<'_>, id: ID) -> Result<Option<User>> {
-        let Ok(id) = parse_id(&id, "Utente") else { return Ok(None) };
+        let Ok(id) = parse_id(&id, "Utente") else {
+            return Ok(None);
+        };
         match piazza_db::users::get_user(&state(ctx)?.db, id).await {
             Ok(u) => Ok(Some(User(u))),
             Err(piazza_db::DbError::NotFound) => Ok(None),
@@ -142,6 +156,40 @@ impl Query {
             .await
             .map_err(AppError::from)?;
         Ok(user.map(User))
+    }
+
+    /// The signed-in member's notifications, newest first.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn notifications(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+        #[graphql(desc = "Only unread notifications.")] unread_only: Option<bool>,
+    ) -> Result<Page<Notification>> {
+        let limit = cursor::page_size(first)?;
+        let before = after.as_deref().map(cursor::decode_id).transpose()?;
+        let mut rows = notifications::list(
+            state(ctx)?,
+            viewer(ctx),
+            unread_only.unwrap_or(false),
+            before,
+            limit + 1,
+        )
+        .await?;
+        let has_next = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let mut page = Page::new(before.is_some(), has_next);
+        page.edges.extend(
+            rows.into_iter()
+                .map(|n| Edge::new(cursor::encode_id(n.id), Notification(n))),
+        );
+        Ok(page)
+    }
+
+    /// How many of the signed-in member's notifications are unread.
+    async fn unread_notification_count(&self, ctx: &Context<'_>) -> Result<i64> {
+        Ok(notifications::unread_count(state(ctx)?, viewer(ctx)).await?)
     }
 
     /// Renders markdown exactly as a post would be shown, for composer previews.

@@ -7,15 +7,18 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use async_graphql::{
     BatchRequest, BatchResponse, Request as GqlRequest,
-    parser::{parse_query, types::{DocumentOperations, OperationType}},
+    parser::{
+        parse_query,
+        types::{DocumentOperations, OperationType},
+    },
 };
-use tokio::io::AsyncReadExt as _;
 use poem::{
     Body, Request, Response, handler,
     http::{StatusCode, header},
     web::Data,
 };
 use serde::Deserialize;
+use tokio::io::AsyncReadExt as _;
 
 use super::{HttpState, MAX_BODY_BYTES};
 use crate::{
@@ -30,7 +33,8 @@ pub const MAX_BATCH: usize = 10;
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 
 fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    let body =
+        serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
     Response::builder()
         .status(status)
         .content_type("application/json; charset=utf-8")
@@ -40,7 +44,12 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
 #[handler]
 pub async fn post(req: &Request, body: Body, state: Data<&HttpState>) -> Response {
     let content_type = req.header(header::CONTENT_TYPE).unwrap_or_default();
-    let mime = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
     if mime != "application/json" && mime != GRAPHQL_RESPONSE_JSON {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -49,12 +58,24 @@ pub async fn post(req: &Request, body: Body, state: Data<&HttpState>) -> Respons
         );
     }
     let mut bytes = Vec::new();
-    let read = body.into_async_read().take(MAX_BODY_BYTES as u64 + 1).read_to_end(&mut bytes).await;
+    let read = body
+        .into_async_read()
+        .take(MAX_BODY_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .await;
     if read.is_err() {
-        return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "Corpo della richiesta illeggibile");
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "Corpo della richiesta illeggibile",
+        );
     }
     if bytes.len() > MAX_BODY_BYTES {
-        return error_response(StatusCode::PAYLOAD_TOO_LARGE, "BAD_USER_INPUT", "Richiesta troppo grande");
+        return error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "BAD_USER_INPUT",
+            "Richiesta troppo grande",
+        );
     }
     // serde_json refuses nesting beyond 128 levels, which bounds hostile variables.
     let batch = match serde_json::from_slice::<serde_json::Value>(&bytes) {
@@ -70,12 +91,26 @@ pub async fn post(req: &Request, body: Body, state: Data<&HttpState>) -> Respons
             .map(serde_json::from_value::<GqlRequest>)
             .collect::<Result<Vec<_>, _>>()
             .map(BatchRequest::Batch),
-        Ok(value @ serde_json::Value::Object(_)) => serde_json::from_value::<GqlRequest>(value).map(BatchRequest::Single),
-        Ok(_) => return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "Richiesta GraphQL non valida"),
-        Err(_) => return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "JSON non valido"),
+        Ok(value @ serde_json::Value::Object(_)) => {
+            serde_json::from_value::<GqlRequest>(value).map(BatchRequest::Single)
+        }
+        Ok(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                "BAD_USER_INPUT",
+                "Richiesta GraphQL non valida",
+            );
+        }
+        Err(_) => {
+            return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "JSON non valido");
+        }
     };
     let Ok(batch) = batch else {
-        return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "Richiesta GraphQL non valida");
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "Richiesta GraphQL non valida",
+        );
     };
     execute(req, &state, batch).await
 }
@@ -91,12 +126,23 @@ struct GetParams {
 
 #[handler]
 pub async fn get(req: &Request, state: Data<&HttpState>) -> Response {
-    let params: GetParams = match serde_urlencoded::from_str(req.uri().query().unwrap_or_default()) {
+    let params: GetParams = match serde_urlencoded::from_str(req.uri().query().unwrap_or_default())
+    {
         Ok(p) => p,
-        Err(_) => return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "Parametri non validi"),
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                "BAD_USER_INPUT",
+                "Parametri non validi",
+            );
+        }
     };
     let Some(query) = params.query else {
-        return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "Parametro query mancante");
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "Parametro query mancante",
+        );
     };
     if !is_query_only(&query, params.operation_name.as_deref()) {
         let mut resp = error_response(
@@ -104,7 +150,8 @@ pub async fn get(req: &Request, state: Data<&HttpState>) -> Response {
             "BAD_USER_INPUT",
             "Le mutazioni richiedono POST",
         );
-        resp.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        resp.headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return resp;
     }
     let mut request = GqlRequest::new(query);
@@ -118,7 +165,13 @@ pub async fn get(req: &Request, state: Data<&HttpState>) -> Response {
                 request = request.variables(async_graphql::Variables::from_json(v));
             }
             Ok(serde_json::Value::Object(_)) => {}
-            _ => return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "Parametri JSON non validi"),
+            _ => {
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    "BAD_USER_INPUT",
+                    "Parametri JSON non validi",
+                );
+            }
         }
     }
     execute(req, &state, BatchRequest::Single(request)).await
@@ -127,20 +180,28 @@ pub async fn get(req: &Request, state: Data<&HttpState>) -> Response {
 /// False when the selected operation is a mutation or subscription. Unparseable documents
 /// pass, so execution reports the syntax error the usual way.
 fn is_query_only(query: &str, operation_name: Option<&str>) -> bool {
-    let Ok(doc) = parse_query(query) else { return true };
+    let Ok(doc) = parse_query(query) else {
+        return true;
+    };
     let ty = match (&doc.operations, operation_name) {
         (DocumentOperations::Single(op), _) => Some(op.node.ty),
         (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
         (DocumentOperations::Multiple(ops), None) => ops.values().next().map(|op| op.node.ty),
     };
-    !matches!(ty, Some(OperationType::Mutation | OperationType::Subscription))
+    !matches!(
+        ty,
+        Some(OperationType::Mutation | OperationType::Subscription)
+    )
 }
 
 async fn resolve_viewer(req: &Request, state: &HttpState) -> Option<Viewer> {
     let token = bearer_or_cookie(req)?;
     let hash = token::hash(&token);
     match piazza_db::sessions::find_session_user(&state.app.db, &hash, piazza_db::now()).await {
-        Ok(user) => user.map(|user| Viewer { user, token_hash: hash }),
+        Ok(user) => user.map(|user| Viewer {
+            user,
+            token_hash: hash,
+        }),
         Err(e) => {
             tracing::warn!(error = %e, "session lookup failed; serving the request as anonymous");
             None
@@ -151,7 +212,10 @@ async fn resolve_viewer(req: &Request, state: &HttpState) -> Option<Viewer> {
 /// The session token from `Authorization: Bearer` or, for the web, the session cookie.
 pub fn bearer_or_cookie(req: &Request) -> Option<String> {
     if let Some(auth) = req.header(header::AUTHORIZATION) {
-        return auth.strip_prefix("Bearer ").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        return auth
+            .strip_prefix("Bearer ")
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty());
     }
     let cookies = req.header(header::COOKIE)?;
     cookies.split(';').find_map(|c| {
@@ -160,13 +224,18 @@ pub fn bearer_or_cookie(req: &Request) -> Option<String> {
     })
 }
 
-fn client_ip(req: &Request) -> IpAddr {
-    req.remote_addr().as_socket_addr().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip())
+pub fn client_ip(req: &Request) -> IpAddr {
+    req.remote_addr()
+        .as_socket_addr()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip())
 }
 
 async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Response {
     let viewer = resolve_viewer(req, state).await;
-    let meta = RequestMeta { ip: client_ip(req), cookie_secure: state.cookie_secure };
+    let meta = RequestMeta {
+        ip: client_ip(req),
+        cookie_secure: state.cookie_secure,
+    };
     let viewer_id = viewer.as_ref().map(Viewer::id);
     let prepare = |r: GqlRequest| {
         r.data(RequestViewer(viewer.clone()))
@@ -184,7 +253,9 @@ async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Respo
         .is_some_and(|a| a.contains(GRAPHQL_RESPONSE_JSON));
     // With the GraphQL response media type, a request that never executed is a 400.
     let status = match &response {
-        BatchResponse::Single(r) if wants_gql && r.data == async_graphql::Value::Null && r.is_err() => {
+        BatchResponse::Single(r)
+            if wants_gql && r.data == async_graphql::Value::Null && r.is_err() =>
+        {
             StatusCode::BAD_REQUEST
         }
         _ => StatusCode::OK,
@@ -203,14 +274,28 @@ async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Respo
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, "serialising a GraphQL response");
-            return error_response(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR", "Errore interno del server");
+            return error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL_SERVER_ERROR",
+                "Errore interno del server",
+            );
         }
     };
-    let content_type = if wants_gql { "application/graphql-response+json; charset=utf-8" } else { "application/json; charset=utf-8" };
-    let mut resp = Response::builder().status(status).content_type(content_type).body(body);
+    let content_type = if wants_gql {
+        "application/graphql-response+json; charset=utf-8"
+    } else {
+        "application/json; charset=utf-8"
+    };
+    let mut resp = Response::builder()
+        .status(status)
+        .content_type(content_type)
+        .body(body);
     for (name, value) in headers {
         resp.headers_mut().append(name, value);
     }
-    resp.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    resp.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     resp
 }

@@ -33,7 +33,11 @@ impl<E: Endpoint> Endpoint for SecurityHeadersEndpoint<E> {
         set(h, "referrer-policy", "strict-origin-when-cross-origin");
         set(h, "x-frame-options", "DENY");
         set(h, "cross-origin-opener-policy", "same-origin");
-        set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
+        set(
+            h,
+            "permissions-policy",
+            "camera=(), microphone=(), geolocation=()",
+        );
         Ok(resp)
     }
 }

@@ -21,7 +21,9 @@ pub fn handle() -> &'static PrometheusHandle {
 
 #[handler]
 pub fn render() -> impl IntoResponse {
-    handle().render().with_content_type("text/plain; version=0.0.4")
+    handle()
+        .render()
+        .with_content_type("text/plain; version=0.0.4")
 }
 
 pub struct RequestMetrics;
@@ -60,7 +62,10 @@ impl<E: Endpoint> Endpoint for RequestMetricsEndpoint<E> {
             Ok(resp) => resp.status(),
             Err(e) => e.status(),
         };
-        let labels = [("route", route.to_string()), ("status", status.as_u16().to_string())];
+        let labels = [
+            ("route", route.to_string()),
+            ("status", status.as_u16().to_string()),
+        ];
         metrics::counter!("piazza_http_requests_total", &labels).increment(1);
         metrics::histogram!("piazza_http_request_duration_seconds", "route" => route)
             .record(started.elapsed().as_secs_f64());

@@ -6,6 +6,7 @@ mod headers;
 mod health;
 pub mod metrics;
 mod web;
+pub mod ws;
 
 use poem::{EndpointExt, Route, middleware::CatchPanic};
 
@@ -19,11 +20,22 @@ pub struct HttpState {
     pub app: AppState,
     pub schema: PiazzaSchema,
     pub cookie_secure: bool,
+    pub ws: WsSettings,
+    /// Flips to true when a graceful shutdown starts, so websockets close with 1012.
+    pub shutdown: tokio::sync::watch::Receiver<bool>,
+}
+
+#[derive(Clone)]
+pub struct WsSettings {
+    pub allowed_origins: Vec<String>,
+    pub max_per_ip: usize,
+    pub connections: ws::ConnectionCounter,
 }
 
 pub fn routes(state: HttpState, web_dir: std::path::PathBuf) -> impl poem::Endpoint {
     Route::new()
         .at("/graphql", poem::post(graphql::post).get(graphql::get))
+        .at("/graphql/ws", poem::get(ws::upgrade))
         .at("/healthz", poem::get(health::healthz))
         .at("/readyz", poem::get(health::readyz))
         .at("/metrics", poem::get(metrics::render))

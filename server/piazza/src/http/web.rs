@@ -25,8 +25,11 @@ pub fn endpoint(web_dir: &Path) -> WebEndpoint {
         tracing::warn!(dir = %web_dir.display(), "no web build found; serving a placeholder page");
     }
     WebEndpoint {
-        files: has_build
-            .then(|| StaticFilesEndpoint::new(web_dir).index_file("index.html").fallback_to_index()),
+        files: has_build.then(|| {
+            StaticFilesEndpoint::new(web_dir)
+                .index_file("index.html")
+                .fallback_to_index()
+        }),
     }
 }
 
@@ -47,7 +50,8 @@ impl Endpoint for WebEndpoint {
         } else {
             "no-cache"
         };
-        resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        resp.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
         Ok(resp)
     }
 }

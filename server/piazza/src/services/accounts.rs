@@ -7,6 +7,7 @@ use super::{AppState, RequestMeta, active, admin, signed_in, validate};
 use crate::{
     auth::{Role, Viewer, password, token},
     error::{AppError, AppResult},
+    live,
 };
 
 /// How long a session lasts without signing in again.
@@ -26,14 +27,23 @@ pub struct SignedIn {
     pub user: users::User,
 }
 
-pub async fn register(state: &AppState, meta: &RequestMeta, input: Registration) -> AppResult<SignedIn> {
+pub async fn register(
+    state: &AppState,
+    meta: &RequestMeta,
+    input: Registration,
+) -> AppResult<SignedIn> {
     let email = validate::email(&input.email)?;
     let display_name = validate::display_name(&input.display_name)?;
     let job_title = validate::job_title(input.job_title.as_deref())?;
     if let Some(reason) = password::weakness(&input.password, &email) {
         return Err(AppError::bad_input(reason));
     }
-    let comune = match input.comune_istat_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+    let comune = match input
+        .comune_istat_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         None => None,
         Some(code) => match piazza_db::comuni::find_comune(&state.db, code).await? {
             Some(c) => Some(c.istat_code),
@@ -57,7 +67,9 @@ pub async fn register(state: &AppState, meta: &RequestMeta, input: Registration)
     };
     let id = match users::insert_user(&mut tx, &new).await {
         Err(DbError::Conflict) => {
-            return Err(AppError::Conflict("Esiste già un account con questa email".into()));
+            return Err(AppError::Conflict(
+                "Esiste già un account con questa email".into(),
+            ));
         }
         other => other?,
     };
@@ -72,7 +84,11 @@ pub async fn register(state: &AppState, meta: &RequestMeta, input: Registration)
 async fn unique_handle(tx: &mut Tx, display_name: &str) -> AppResult<String> {
     let base = validate::handle_base(display_name);
     for n in 1..1000 {
-        let candidate = if n == 1 { base.clone() } else { format!("{base}{n}") };
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}{n}")
+        };
         if !users::handle_exists(tx, &candidate).await? {
             return Ok(candidate);
         }
@@ -83,11 +99,23 @@ async fn unique_handle(tx: &mut Tx, display_name: &str) -> AppResult<String> {
 async fn new_session(tx: &mut Tx, user_id: i64) -> AppResult<String> {
     let token = token::generate();
     let now = piazza_db::now();
-    sessions::insert_session(tx, &token::hash(&token), user_id, now, now + Duration::days(SESSION_DAYS)).await?;
+    sessions::insert_session(
+        tx,
+        &token::hash(&token),
+        user_id,
+        now,
+        now + Duration::days(SESSION_DAYS),
+    )
+    .await?;
     Ok(token)
 }
 
-pub async fn login(state: &AppState, meta: &RequestMeta, email: &str, password: &str) -> AppResult<SignedIn> {
+pub async fn login(
+    state: &AppState,
+    meta: &RequestMeta,
+    email: &str,
+    password: &str,
+) -> AppResult<SignedIn> {
     let email = email.trim().to_lowercase();
     state.throttle.login(meta.ip, &email)?;
     let user = if email.len() <= 254 && password.len() <= 1024 {
@@ -96,7 +124,10 @@ pub async fn login(state: &AppState, meta: &RequestMeta, email: &str, password: 
         None
     };
     // Unknown accounts are verified against a dummy hash: same answer, similar time.
-    let ok = state.hasher.verify(password, user.as_ref().map(|u| u.password_hash.as_str())).await?;
+    let ok = state
+        .hasher
+        .verify(password, user.as_ref().map(|u| u.password_hash.as_str()))
+        .await?;
     let Some(user) = user.filter(|_| ok) else {
         return Err(AppError::LoginFailed);
     };
@@ -108,10 +139,13 @@ pub async fn login(state: &AppState, meta: &RequestMeta, email: &str, password: 
 
 /// Ends the session that authenticated this request.
 pub async fn logout(state: &AppState, viewer: Option<&Viewer>) -> AppResult<bool> {
-    let Some(viewer) = viewer else { return Ok(false) };
+    let Some(viewer) = viewer else {
+        return Ok(false);
+    };
     let mut tx = state.db.begin().await?;
     let removed = sessions::delete_session(&mut tx, &viewer.token_hash).await?;
     tx.commit().await?;
+    live::publish_revocation(&state.bus, viewer.id(), Some(&viewer.token_hash));
     Ok(removed > 0)
 }
 
@@ -123,7 +157,11 @@ pub async fn change_password(
     new_password: &str,
 ) -> AppResult<String> {
     let viewer = signed_in(viewer)?;
-    if !state.hasher.verify(current, Some(&viewer.user.password_hash)).await? {
+    if !state
+        .hasher
+        .verify(current, Some(&viewer.user.password_hash))
+        .await?
+    {
         return Err(AppError::bad_input("La password attuale non è corretta"));
     }
     if let Some(reason) = password::weakness(new_password, &viewer.user.email) {
@@ -135,6 +173,7 @@ pub async fn change_password(
     sessions::delete_user_sessions(&mut tx, viewer.id()).await?;
     let token = new_session(&mut tx, viewer.id()).await?;
     tx.commit().await?;
+    live::publish_revocation(&state.bus, viewer.id(), None);
     Ok(token)
 }
 
@@ -144,15 +183,25 @@ pub struct ProfileInput {
     pub comune_istat_code: Option<String>,
 }
 
-pub async fn update_profile(state: &AppState, viewer: Option<&Viewer>, input: ProfileInput) -> AppResult<users::User> {
+pub async fn update_profile(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    input: ProfileInput,
+) -> AppResult<users::User> {
     let viewer = active(viewer)?;
     let display_name = validate::display_name(&input.display_name)?;
     let job_title = validate::job_title(input.job_title.as_deref())?;
-    let comune = input.comune_istat_code.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    if let Some(code) = comune {
-        if piazza_db::comuni::find_comune(&state.db, code).await?.is_none() {
-            return Err(AppError::bad_input("Comune: codice ISTAT sconosciuto"));
-        }
+    let comune = input
+        .comune_istat_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    if let Some(code) = comune
+        && piazza_db::comuni::find_comune(&state.db, code)
+            .await?
+            .is_none()
+    {
+        return Err(AppError::bad_input("Comune: codice ISTAT sconosciuto"));
     }
     let mut tx = state.db.begin().await?;
     let update = users::ProfileUpdate {
@@ -166,16 +215,28 @@ pub async fn update_profile(state: &AppState, viewer: Option<&Viewer>, input: Pr
     Ok(user)
 }
 
-pub async fn set_user_role(state: &AppState, viewer: Option<&Viewer>, user_id: i64, role: Role) -> AppResult<users::User> {
+pub async fn set_user_role(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    user_id: i64,
+    role: Role,
+) -> AppResult<users::User> {
     let viewer = admin(viewer)?;
     if viewer.id() == user_id {
         return Err(AppError::bad_input("Non puoi cambiare il tuo stesso ruolo"));
     }
     let mut tx = state.db.begin().await?;
-    users::update_role(&mut tx, user_id, role.as_str()).await.map_err(not_found_user)?;
+    users::update_role(&mut tx, user_id, role.as_str())
+        .await
+        .map_err(not_found_user)?;
     let user = users::get_user_tx(&mut tx, user_id).await?;
     tx.commit().await?;
-    tracing::info!(by = viewer.id(), user_id, role = role.as_str(), "role changed");
+    tracing::info!(
+        by = viewer.id(),
+        user_id,
+        role = role.as_str(),
+        "role changed"
+    );
     Ok(user)
 }
 
@@ -188,7 +249,12 @@ fn not_found_user(e: DbError) -> AppError {
 
 /// Creates an admin, or promotes an existing account (command line: `piazza admin create`).
 /// Returns true when a new account was created.
-pub async fn create_admin(state: &AppState, email: &str, display_name: &str, password: &str) -> AppResult<bool> {
+pub async fn create_admin(
+    state: &AppState,
+    email: &str,
+    display_name: &str,
+    password: &str,
+) -> AppResult<bool> {
     let email = validate::email(email)?;
     let display_name = validate::display_name(display_name)?;
     let mut tx = state.db.begin().await?;

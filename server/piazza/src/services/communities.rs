@@ -23,15 +23,28 @@ pub struct CommunityInput {
     pub description: String,
 }
 
-pub async fn create(state: &AppState, viewer: Option<&Viewer>, input: CommunityInput) -> AppResult<Community> {
+pub async fn create(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    input: CommunityInput,
+) -> AppResult<Community> {
     let viewer = admin(viewer)?;
     let slug = validate::slug(&input.slug)?;
     let name = validate::community_name(&input.name)?;
     let description = validate::community_description(&input.description)?;
     let mut tx = state.db.begin().await?;
-    let new = NewCommunity { slug: &slug, name: &name, description: &description, created_at: piazza_db::now() };
+    let new = NewCommunity {
+        slug: &slug,
+        name: &name,
+        description: &description,
+        created_at: piazza_db::now(),
+    };
     match communities::insert_community(&mut tx, &new).await {
-        Err(DbError::Conflict) => return Err(AppError::Conflict("Esiste già una comunità con questo identificativo".into())),
+        Err(DbError::Conflict) => {
+            return Err(AppError::Conflict(
+                "Esiste già una comunità con questo identificativo".into(),
+            ));
+        }
         other => other?,
     };
     let community = communities::get_community_by_slug_tx(&mut tx, &slug).await?;
@@ -88,16 +101,25 @@ pub async fn set_moderator(
 ) -> AppResult<Community> {
     let viewer = admin(viewer)?;
     let community = get_by_slug(state, slug).await?;
-    piazza_db::users::get_user(&state.db, user_id).await.map_err(|e| match e {
-        DbError::NotFound => AppError::NotFound("Utente"),
-        other => other.into(),
-    })?;
+    piazza_db::users::get_user(&state.db, user_id)
+        .await
+        .map_err(|e| match e {
+            DbError::NotFound => AppError::NotFound("Utente"),
+            other => other.into(),
+        })?;
     let role = if moderator { "moderator" } else { "member" };
     let mut tx = state.db.begin().await?;
-    communities::set_membership_role(&mut tx, community.id, user_id, role, piazza_db::now()).await?;
+    communities::set_membership_role(&mut tx, community.id, user_id, role, piazza_db::now())
+        .await?;
     let community = communities::get_community_by_slug_tx(&mut tx, slug).await?;
     tx.commit().await?;
-    tracing::info!(by = viewer.id(), user_id, slug, moderator, "community moderator changed");
+    tracing::info!(
+        by = viewer.id(),
+        user_id,
+        slug,
+        moderator,
+        "community moderator changed"
+    );
     Ok(community)
 }
 
@@ -111,5 +133,9 @@ pub async fn moderates(state: &AppState, viewer: &Viewer, community_id: i64) -> 
 }
 
 pub async fn is_member(state: &AppState, viewer: &Viewer, community_id: i64) -> AppResult<bool> {
-    Ok(communities::find_membership_role(&state.db, community_id, viewer.id()).await?.is_some())
+    Ok(
+        communities::find_membership_role(&state.db, community_id, viewer.id())
+            .await?
+            .is_some(),
+    )
 }

@@ -12,7 +12,9 @@ use crate::{
 pub const PICCOLO_MAX_POPULATION: i64 = 5_000;
 
 pub fn is_piccolo(comune: &Comune) -> bool {
-    comune.population.is_some_and(|p| p <= PICCOLO_MAX_POPULATION)
+    comune
+        .population
+        .is_some_and(|p| p <= PICCOLO_MAX_POPULATION)
 }
 
 pub async fn search(state: &AppState, text: &str, first: Option<i32>) -> AppResult<Vec<Comune>> {
@@ -25,7 +27,10 @@ pub async fn search(state: &AppState, text: &str, first: Option<i32>) -> AppResu
         return Err(AppError::bad_input("Ricerca: al massimo 100 caratteri"));
     }
     // `like` wildcards typed by the user are matched literally by removing them.
-    let folded: String = folded.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
+    let folded: String = folded
+        .chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\'))
+        .collect();
     if folded.is_empty() {
         return Ok(Vec::new());
     }
@@ -53,13 +58,26 @@ pub async fn correct_population(
         return Err(AppError::bad_input("Fonte: da 1 a 200 caratteri"));
     }
     let mut tx = state.db.begin().await?;
-    comuni::update_population(&mut tx, istat_code, population.map(i64::from), source, piazza_db::now())
-        .await
-        .map_err(|e| match e {
-            piazza_db::DbError::NotFound => AppError::NotFound("Comune"),
-            other => other.into(),
-        })?;
+    comuni::update_population(
+        &mut tx,
+        istat_code,
+        population.map(i64::from),
+        source,
+        piazza_db::now(),
+    )
+    .await
+    .map_err(|e| match e {
+        piazza_db::DbError::NotFound => AppError::NotFound("Comune"),
+        other => other.into(),
+    })?;
     tx.commit().await?;
-    tracing::info!(by = viewer.id(), istat_code, ?population, "comune population corrected");
-    comuni::find_comune(&state.db, istat_code).await?.ok_or(AppError::NotFound("Comune"))
+    tracing::info!(
+        by = viewer.id(),
+        istat_code,
+        ?population,
+        "comune population corrected"
+    );
+    comuni::find_comune(&state.db, istat_code)
+        .await?
+        .ok_or(AppError::NotFound("Comune"))
 }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod communities;
 pub mod comuni;
+pub mod notifications;
 pub mod posts;
 pub mod threads;
 pub mod validate;
@@ -11,6 +12,7 @@ pub mod validate;
 use std::net::IpAddr;
 
 use piazza_db::Db;
+use piazza_live::Bus;
 
 use crate::{
     auth::{Viewer, password::Hasher, throttle::Throttle},
@@ -23,6 +25,7 @@ pub struct AppState {
     pub db: Db,
     pub hasher: Hasher,
     pub throttle: Throttle,
+    pub bus: Bus,
 }
 
 /// Facts about the current request that rules depend on.
@@ -56,5 +59,8 @@ pub fn admin(viewer: Option<&Viewer>) -> AppResult<&Viewer> {
 
 /// Parses a GraphQL `ID` holding a database id; malformed ids are simply not found.
 pub fn parse_id(id: &str, what: &'static str) -> AppResult<i64> {
-    id.parse::<i64>().ok().filter(|n| *n > 0).ok_or(AppError::NotFound(what))
+    id.parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or(AppError::NotFound(what))
 }

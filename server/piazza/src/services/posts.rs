@@ -6,10 +6,11 @@ use piazza_db::{
     threads,
 };
 
-use super::{AppState, active, communities, validate};
+use super::{AppState, active, communities, notifications, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    live::{self, Kind as LiveKind, Refs, Topic},
 };
 
 fn not_found(e: DbError) -> AppError {
@@ -23,7 +24,12 @@ pub async fn get(state: &AppState, id: i64) -> AppResult<Post> {
     posts::get_post(&state.db, id).await.map_err(not_found)
 }
 
-pub async fn reply(state: &AppState, viewer: Option<&Viewer>, thread_id: i64, body: &str) -> AppResult<Post> {
+pub async fn reply(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    thread_id: i64,
+    body: &str,
+) -> AppResult<Post> {
     let viewer = active(viewer)?;
     let body = validate::body(body)?;
     let thread = super::threads::get(state, thread_id).await?;
@@ -47,8 +53,25 @@ pub async fn reply(state: &AppState, viewer: Option<&Viewer>, thread_id: i64, bo
     )
     .await?;
     threads::record_new_post(&mut tx, thread_id, now).await?;
+    let refs = Refs {
+        community_id: Some(thread.community_id),
+        thread_id: Some(thread_id),
+        post_id: Some(id),
+        ..Refs::default()
+    };
+    let mut events = vec![
+        live::record(
+            &mut tx,
+            Topic::Thread(thread_id),
+            LiveKind::PostCreated,
+            refs,
+        )
+        .await?,
+    ];
+    events.extend(notifications::on_reply(&mut tx, &thread, viewer.id(), id).await?);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
+    live::publish(&state.bus, &events);
     metrics::counter!("piazza_posts_created_total").increment(1);
     Ok(post)
 }
@@ -62,7 +85,12 @@ async fn may_change(state: &AppState, viewer: &Viewer, post: &Post) -> AppResult
     communities::moderates(state, viewer, thread.community_id).await
 }
 
-pub async fn edit(state: &AppState, viewer: Option<&Viewer>, id: i64, body: &str) -> AppResult<Post> {
+pub async fn edit(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    id: i64,
+    body: &str,
+) -> AppResult<Post> {
     let viewer = active(viewer)?;
     let body = validate::body(body)?;
     let post = get(state, id).await?;
@@ -78,12 +106,35 @@ pub async fn edit(state: &AppState, viewer: Option<&Viewer>, id: i64, body: &str
     let html = piazza_markdown::render(&body);
     let mut tx = state.db.begin().await?;
     let renderer = i64::from(piazza_markdown::RENDERER_VERSION);
-    posts::update_post_body(&mut tx, id, &body, &html, renderer, viewer.id(), piazza_db::now())
-        .await
-        .map_err(not_found)?;
+    posts::update_post_body(
+        &mut tx,
+        id,
+        &body,
+        &html,
+        renderer,
+        viewer.id(),
+        piazza_db::now(),
+    )
+    .await
+    .map_err(not_found)?;
+    let event = thread_event(&mut tx, &post, LiveKind::PostEdited).await?;
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
+    live::publish(&state.bus, &[event]);
     Ok(post)
+}
+
+async fn thread_event(
+    tx: &mut piazza_db::Tx,
+    post: &Post,
+    kind: LiveKind,
+) -> AppResult<piazza_db::events::Event> {
+    let refs = Refs {
+        thread_id: Some(post.thread_id),
+        post_id: Some(post.id),
+        ..Refs::default()
+    };
+    live::record(tx, Topic::Thread(post.thread_id), kind, refs).await
 }
 
 pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppResult<Post> {
@@ -93,16 +144,25 @@ pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppRe
         return Err(AppError::Forbidden);
     }
     let mut tx = state.db.begin().await?;
+    let mut events = Vec::new();
     if posts::soft_delete_post(&mut tx, id, viewer.id(), piazza_db::now()).await? {
         threads::record_deleted_post(&mut tx, post.thread_id).await?;
+        events.push(thread_event(&mut tx, &post, LiveKind::PostDeleted).await?);
     }
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
+    live::publish(&state.bus, &events);
     Ok(post)
 }
 
 /// Whether the viewer may see a deleted post's text and history (its moderators may).
-pub async fn may_see_deleted(state: &AppState, viewer: Option<&Viewer>, post: &Post) -> AppResult<bool> {
-    let Some(viewer) = viewer else { return Ok(false) };
+pub async fn may_see_deleted(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    post: &Post,
+) -> AppResult<bool> {
+    let Some(viewer) = viewer else {
+        return Ok(false);
+    };
     may_change(state, viewer, post).await
 }

@@ -9,6 +9,7 @@ use super::{AppState, active, communities, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    live::{self, Kind as LiveKind, Refs, Topic},
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +27,11 @@ impl Kind {
     }
 
     pub fn parse(s: &str) -> Kind {
-        if s == "discussion" { Kind::Discussion } else { Kind::Question }
+        if s == "discussion" {
+            Kind::Discussion
+        } else {
+            Kind::Question
+        }
     }
 }
 
@@ -38,7 +43,11 @@ pub struct NewThreadInput {
     pub tags: Vec<String>,
 }
 
-pub async fn create(state: &AppState, viewer: Option<&Viewer>, input: NewThreadInput) -> AppResult<Thread> {
+pub async fn create(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    input: NewThreadInput,
+) -> AppResult<Thread> {
     let viewer = active(viewer)?;
     let title = validate::title(&input.title)?;
     let body = validate::body(&input.body)?;
@@ -75,17 +84,33 @@ pub async fn create(state: &AppState, viewer: Option<&Viewer>, input: NewThreadI
     .await?;
     threads::set_first_post(&mut tx, thread_id, post_id).await?;
     threads::record_new_post(&mut tx, thread_id, now).await?;
+    let refs = Refs {
+        community_id: Some(community.id),
+        thread_id: Some(thread_id),
+        post_id: Some(post_id),
+        ..Refs::default()
+    };
+    let event = live::record(
+        &mut tx,
+        Topic::Community(community.id),
+        LiveKind::ThreadCreated,
+        refs,
+    )
+    .await?;
     let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
     tx.commit().await?;
+    live::publish(&state.bus, &[event]);
     metrics::counter!("piazza_threads_created_total").increment(1);
     Ok(thread)
 }
 
 pub async fn get(state: &AppState, id: i64) -> AppResult<Thread> {
-    threads::get_thread(&state.db, id).await.map_err(|e| match e {
-        piazza_db::DbError::NotFound => AppError::NotFound("Discussione"),
-        other => other.into(),
-    })
+    threads::get_thread(&state.db, id)
+        .await
+        .map_err(|e| match e {
+            piazza_db::DbError::NotFound => AppError::NotFound("Discussione"),
+            other => other.into(),
+        })
 }
 
 /// A page of a community's threads; `after` must have been produced for the same order.
@@ -97,15 +122,20 @@ pub async fn list(
     after: Option<&ThreadKey>,
     limit: i64,
 ) -> AppResult<Vec<Thread>> {
-    let matches = match (sort, after) {
-        (_, None) => true,
-        (ThreadSort::Latest, Some(ThreadKey::Latest { .. }))
-        | (ThreadSort::Active, Some(ThreadKey::Active { .. }))
-        | (ThreadSort::Top, Some(ThreadKey::Top { .. })) => true,
-        _ => false,
-    };
+    let matches = matches!(
+        (sort, after),
+        (_, None)
+            | (ThreadSort::Latest, Some(ThreadKey::Latest { .. }))
+            | (ThreadSort::Active, Some(ThreadKey::Active { .. }))
+            | (ThreadSort::Top, Some(ThreadKey::Top { .. }))
+    );
     if !matches {
-        return Err(AppError::bad_input("Cursore non valido per questo ordinamento"));
+        return Err(AppError::bad_input(
+            "Cursore non valido per questo ordinamento",
+        ));
     }
-    Ok(threads::list_community_threads(&state.db, community_id, sort, filter, after, limit).await?)
+    Ok(
+        threads::list_community_threads(&state.db, community_id, sort, filter, after, limit)
+            .await?,
+    )
 }

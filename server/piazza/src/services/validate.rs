@@ -12,7 +12,9 @@ fn bounded(value: &str, field: &str, min: usize, max: usize) -> AppResult<String
     let v = value.trim();
     let n = chars(v);
     if n < min || n > max {
-        return Err(AppError::bad_input(format!("{field}: da {min} a {max} caratteri (ora {n})")));
+        return Err(AppError::bad_input(format!(
+            "{field}: da {min} a {max} caratteri (ora {n})"
+        )));
     }
     Ok(v.to_owned())
 }
@@ -25,7 +27,9 @@ pub fn title(value: &str) -> AppResult<String> {
 pub fn body(value: &str) -> AppResult<String> {
     let n = chars(value.trim());
     if n < 1 || chars(value) > 32_000 {
-        return Err(AppError::bad_input(format!("Testo: da 1 a 32000 caratteri (ora {n})")));
+        return Err(AppError::bad_input(format!(
+            "Testo: da 1 a 32000 caratteri (ora {n})"
+        )));
     }
     Ok(value.trim_end().to_owned())
 }
@@ -33,7 +37,9 @@ pub fn body(value: &str) -> AppResult<String> {
 pub fn display_name(value: &str) -> AppResult<String> {
     let v = bounded(value, "Nome visualizzato", 2, 60)?;
     if v.chars().any(char::is_control) {
-        return Err(AppError::bad_input("Nome visualizzato: caratteri non ammessi"));
+        return Err(AppError::bad_input(
+            "Nome visualizzato: caratteri non ammessi",
+        ));
     }
     Ok(v)
 }
@@ -66,7 +72,9 @@ pub fn email(value: &str) -> AppResult<String> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
@@ -76,15 +84,22 @@ pub fn email(value: &str) -> AppResult<String> {
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
-    if local_ok && domain_ok { Ok(v) } else { Err(invalid()) }
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    if local_ok && domain_ok {
+        Ok(v)
+    } else {
+        Err(invalid())
+    }
 }
 
 /// Lowercase letters, digits and single hyphens, 3–50 characters.
 pub fn slug(value: &str) -> AppResult<String> {
     let v = value.trim();
     let ok = (3..=50).contains(&v.len())
-        && v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && v.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !v.starts_with('-')
         && !v.ends_with('-')
         && !v.contains("--");
@@ -154,7 +169,11 @@ pub fn handle_base(display_name: &str) -> String {
         .collect::<Vec<_>>()
         .join(".");
     let base: String = base.chars().take(30).collect();
-    if base.len() < 2 { "utente".into() } else { base }
+    if base.len() < 2 {
+        "utente".into()
+    } else {
+        base
+    }
 }
 
 #[cfg(test)]
@@ -167,7 +186,10 @@ mod tests {
         assert!(title("corto").is_err());
         assert!(title(&"è".repeat(200)).is_ok());
         assert!(title(&"è".repeat(201)).is_err());
-        assert_eq!(title("  Spazi intorno al titolo  ").unwrap(), "Spazi intorno al titolo");
+        assert_eq!(
+            title("  Spazi intorno al titolo  ").unwrap(),
+            "Spazi intorno al titolo"
+        );
     }
 
     #[test]
@@ -180,8 +202,22 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(email(" Mario.Rossi@Comune.Abbadia.IT ").unwrap(), "mario.rossi@comune.abbadia.it");
-        for bad in ["", "a", "a@b", "@b.it", "a@.it", "a..b@c.it", "a@b..it", "a b@c.it", "a@-b.it", "a@b.i1"] {
+        assert_eq!(
+            email(" Mario.Rossi@Comune.Abbadia.IT ").unwrap(),
+            "mario.rossi@comune.abbadia.it"
+        );
+        for bad in [
+            "",
+            "a",
+            "a@b",
+            "@b.it",
+            "a@.it",
+            "a..b@c.it",
+            "a@b..it",
+            "a b@c.it",
+            "a@-b.it",
+            "a@b.i1",
+        ] {
             assert!(email(bad).is_err(), "{bad} accepted");
         }
     }
@@ -197,7 +233,10 @@ mod tests {
     #[test]
     fn tags_are_normalised_deduplicated_and_limited() {
         let t = |v: &[&str]| tags(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(t(&["PNRR", "pnrr", "Città"]).unwrap(), vec!["pnrr", "città"]);
+        assert_eq!(
+            t(&["PNRR", "pnrr", "Città"]).unwrap(),
+            vec!["pnrr", "città"]
+        );
         assert!(t(&["a"]).is_err());
         assert!(t(&["uno", "due", "tre", "quattro", "cinque", "sei"]).is_err());
         assert!(t(&["con spazio"]).is_err());
@@ -208,7 +247,10 @@ mod tests {
     fn folding_and_handles() {
         assert_eq!(fold("Forlì-Cesena"), "forli-cesena");
         assert_eq!(fold("Sant’Angelo"), "sant'angelo");
-        assert_eq!(handle_base("Maria Teresa D'Angelo"), "maria.teresa.d.angelo");
+        assert_eq!(
+            handle_base("Maria Teresa D'Angelo"),
+            "maria.teresa.d.angelo"
+        );
         assert_eq!(handle_base("李"), "utente");
     }
 }

@@ -8,7 +8,7 @@ use crate::{
     },
     services::{
         accounts::{self, ProfileInput, Registration, SESSION_DAYS, SignedIn},
-        comuni, parse_id,
+        comuni, notifications, parse_id,
     },
 };
 
@@ -37,13 +37,19 @@ pub struct AccountMutation;
 
 fn set_session_cookie(ctx: &Context<'_>, token: &str) -> Result<()> {
     let secure = meta(ctx)?.cookie_secure;
-    ctx.append_http_header("Set-Cookie", token::cookie(token, SESSION_DAYS * 86_400, secure));
+    ctx.append_http_header(
+        "Set-Cookie",
+        token::cookie(token, SESSION_DAYS * 86_400, secure),
+    );
     Ok(())
 }
 
 fn signed_in(ctx: &Context<'_>, s: SignedIn) -> Result<AuthPayload> {
     set_session_cookie(ctx, &s.token)?;
-    Ok(AuthPayload { token: s.token, user: s.user })
+    Ok(AuthPayload {
+        token: s.token,
+        user: s.user,
+    })
 }
 
 #[Object]
@@ -62,7 +68,12 @@ impl AccountMutation {
     }
 
     /// Signs in (also sets the session cookie). Attempts are rate-limited per IP and account.
-    async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<AuthPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        password: String,
+    ) -> Result<AuthPayload> {
         let s = accounts::login(state(ctx)?, meta(ctx)?, &email, &password).await?;
         signed_in(ctx, s)
     }
@@ -82,7 +93,8 @@ impl AccountMutation {
         new_password: String,
     ) -> Result<AuthPayload> {
         let state = state(ctx)?;
-        let token = accounts::change_password(state, viewer(ctx), &current_password, &new_password).await?;
+        let token =
+            accounts::change_password(state, viewer(ctx), &current_password, &new_password).await?;
         let user = piazza_db::users::get_user(&state.db, viewer(ctx).map_or(0, |v| v.id()))
             .await
             .map_err(crate::error::AppError::from)?;
@@ -96,13 +108,34 @@ impl AccountMutation {
             job_title: input.job_title,
             comune_istat_code: input.comune_istat_code,
         };
-        Ok(User(accounts::update_profile(state(ctx)?, viewer(ctx), input).await?))
+        Ok(User(
+            accounts::update_profile(state(ctx)?, viewer(ctx), input).await?,
+        ))
     }
 
     /// Sets a member's global role (admins only; not on oneself).
     async fn set_user_role(&self, ctx: &Context<'_>, user_id: ID, role: Role) -> Result<User> {
         let user_id = parse_id(&user_id, "Utente")?;
-        Ok(User(accounts::set_user_role(state(ctx)?, viewer(ctx), user_id, role).await?))
+        Ok(User(
+            accounts::set_user_role(state(ctx)?, viewer(ctx), user_id, role).await?,
+        ))
+    }
+
+    /// Marks the signed-in member's notifications read: the given ones, or all when `ids`
+    /// is omitted. Returns how many changed.
+    async fn mark_notifications_read(
+        &self,
+        ctx: &Context<'_>,
+        ids: Option<Vec<ID>>,
+    ) -> Result<i64> {
+        let ids = ids
+            .map(|ids| {
+                ids.iter()
+                    .map(|id| parse_id(id, "Notifica"))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?;
+        Ok(notifications::mark_read(state(ctx)?, viewer(ctx), ids).await?)
     }
 
     /// Corrects a comune's population and states the source (admins only).
@@ -113,7 +146,9 @@ impl AccountMutation {
         #[graphql(desc = "Residents; null when unknown.")] population: Option<i32>,
         #[graphql(desc = "Where the figure comes from, e.g. \"ISTAT 1/1/2025\".")] source: String,
     ) -> Result<Comune> {
-        let c = comuni::correct_population(state(ctx)?, viewer(ctx), &istat_code, population, &source).await?;
+        let c =
+            comuni::correct_population(state(ctx)?, viewer(ctx), &istat_code, population, &source)
+                .await?;
         Ok(Comune(c))
     }
 }

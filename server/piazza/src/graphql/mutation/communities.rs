@@ -31,25 +31,51 @@ pub struct CommunityMutation;
 #[Object]
 impl CommunityMutation {
     /// Creates a community (admins only).
-    async fn create_community(&self, ctx: &Context<'_>, input: CreateCommunityInput) -> Result<Community> {
-        let input = CommunityInput { slug: input.slug, name: input.name, description: input.description };
-        Ok(Community(communities::create(state(ctx)?, viewer(ctx), input).await?))
+    async fn create_community(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCommunityInput,
+    ) -> Result<Community> {
+        let input = CommunityInput {
+            slug: input.slug,
+            name: input.name,
+            description: input.description,
+        };
+        Ok(Community(
+            communities::create(state(ctx)?, viewer(ctx), input).await?,
+        ))
     }
 
     /// Renames or re-describes a community (admins only).
-    async fn update_community(&self, ctx: &Context<'_>, slug: String, input: UpdateCommunityInput) -> Result<Community> {
-        let c = communities::update(state(ctx)?, viewer(ctx), &slug, &input.name, &input.description).await?;
+    async fn update_community(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+        input: UpdateCommunityInput,
+    ) -> Result<Community> {
+        let c = communities::update(
+            state(ctx)?,
+            viewer(ctx),
+            &slug,
+            &input.name,
+            &input.description,
+        )
+        .await?;
         Ok(Community(c))
     }
 
     /// Joins a community.
     async fn join_community(&self, ctx: &Context<'_>, slug: String) -> Result<Community> {
-        Ok(Community(communities::join(state(ctx)?, viewer(ctx), &slug).await?))
+        Ok(Community(
+            communities::join(state(ctx)?, viewer(ctx), &slug).await?,
+        ))
     }
 
     /// Leaves a community.
     async fn leave_community(&self, ctx: &Context<'_>, slug: String) -> Result<Community> {
-        Ok(Community(communities::leave(state(ctx)?, viewer(ctx), &slug).await?))
+        Ok(Community(
+            communities::leave(state(ctx)?, viewer(ctx), &slug).await?,
+        ))
     }
 
     /// Appoints or dismisses a moderator of one community (admins only).
@@ -61,6 +87,8 @@ impl CommunityMutation {
         moderator: bool,
     ) -> Result<Community> {
         let user_id = parse_id(&user_id, "Utente")?;
-        Ok(Community(communities::set_moderator(state(ctx)?, viewer(ctx), &slug, user_id, moderator).await?))
+        Ok(Community(
+            communities::set_moderator(state(ctx)?, viewer(ctx), &slug, user_id, moderator).await?,
+        ))
     }
 }

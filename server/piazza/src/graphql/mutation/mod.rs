@@ -7,4 +7,8 @@ mod posts;
 use async_graphql::MergedObject;
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountMutation, communities::CommunityMutation, posts::PostMutation);
+pub struct Mutation(
+    accounts::AccountMutation,
+    communities::CommunityMutation,
+    posts::PostMutation,
+);

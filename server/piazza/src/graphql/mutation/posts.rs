@@ -46,19 +46,25 @@ impl PostMutation {
             body: input.body,
             tags: input.tags,
         };
-        Ok(Thread(threads::create(state(ctx)?, viewer(ctx), input).await?))
+        Ok(Thread(
+            threads::create(state(ctx)?, viewer(ctx), input).await?,
+        ))
     }
 
     /// Replies in a thread (moderators only when it is locked).
     async fn create_post(&self, ctx: &Context<'_>, input: CreatePostInput) -> Result<Post> {
         let thread_id = parse_id(&input.thread_id, "Discussione")?;
-        Ok(Post(posts::reply(state(ctx)?, viewer(ctx), thread_id, &input.body).await?))
+        Ok(Post(
+            posts::reply(state(ctx)?, viewer(ctx), thread_id, &input.body).await?,
+        ))
     }
 
     /// Edits a post (its author, or a moderator of the community); the edit is kept as a revision.
     async fn edit_post(&self, ctx: &Context<'_>, id: ID, body: String) -> Result<Post> {
         let id = parse_id(&id, "Messaggio")?;
-        Ok(Post(posts::edit(state(ctx)?, viewer(ctx), id, &body).await?))
+        Ok(Post(
+            posts::edit(state(ctx)?, viewer(ctx), id, &body).await?,
+        ))
     }
 
     /// Deletes a post (its author, or a moderator of the community). The post keeps its place.

@@ -39,13 +39,17 @@ impl Community {
 
     /// Whether the signed-in viewer has joined (false when signed out).
     async fn viewer_is_member(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(loader) = &loaders(ctx)?.memberships else { return Ok(false) };
+        let Some(loader) = &loaders(ctx)?.memberships else {
+            return Ok(false);
+        };
         Ok(loader.load_one(self.0.id).await?.unwrap_or(false))
     }
 
     /// Whether the signed-in viewer moderates this community.
     async fn viewer_is_moderator(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(v) = viewer(ctx) else { return Ok(false) };
+        let Some(v) = viewer(ctx) else {
+            return Ok(false);
+        };
         Ok(communities::moderates(state(ctx)?, v, self.0.id).await?)
     }
 
@@ -66,8 +70,18 @@ impl Community {
         let limit = cursor::page_size(first)?;
         let sort = sort.unwrap_or(ThreadSort::Latest).into();
         let after = after.as_deref().map(cursor::decode_thread).transpose()?;
-        let filter = filter.map(ThreadFilterInput::into_filter).unwrap_or_default();
-        let mut rows = threads::list(state(ctx)?, self.0.id, sort, &filter, after.as_ref(), limit + 1).await?;
+        let filter = filter
+            .map(ThreadFilterInput::into_filter)
+            .unwrap_or_default();
+        let mut rows = threads::list(
+            state(ctx)?,
+            self.0.id,
+            sort,
+            &filter,
+            after.as_ref(),
+            limit + 1,
+        )
+        .await?;
         let has_next = rows.len() as i64 > limit;
         rows.truncate(limit as usize);
         let mut page = Page::new(after.is_some(), has_next);

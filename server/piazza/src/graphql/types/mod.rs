@@ -2,12 +2,16 @@
 
 mod community;
 mod comune;
+mod event;
+mod notification;
 mod post;
 mod thread;
 mod user;
 
 pub use community::Community;
 pub use comune::Comune;
+pub use event::{CommunityEvent, CommunityEventKind, ThreadEvent, ThreadEventKind};
+pub use notification::{Notification, NotificationKind};
 pub use post::{Post, PostRevision};
 pub use thread::{Thread, ThreadFilterInput, ThreadKind, ThreadSort};
 pub use user::{AuthPayload, User};

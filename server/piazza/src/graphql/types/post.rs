@@ -30,22 +30,32 @@ impl Post {
 
     async fn thread(&self, ctx: &Context<'_>) -> Result<Thread> {
         let t = loaders(ctx)?.threads.load_one(self.0.thread_id).await?;
-        t.map(Thread).ok_or_else(|| AppError::NotFound("Discussione").into())
+        t.map(Thread)
+            .ok_or_else(|| AppError::NotFound("Discussione").into())
     }
 
     async fn author(&self, ctx: &Context<'_>) -> Result<User> {
         let u = loaders(ctx)?.users.load_one(self.0.author_id).await?;
-        u.map(User).ok_or_else(|| AppError::NotFound("Utente").into())
+        u.map(User)
+            .ok_or_else(|| AppError::NotFound("Utente").into())
     }
 
     /// Markdown source (empty for a deleted post, except for its author and moderators).
     async fn body(&self, ctx: &Context<'_>) -> Result<String> {
-        Ok(if self.text_visible(ctx).await? { self.0.body.clone() } else { String::new() })
+        Ok(if self.text_visible(ctx).await? {
+            self.0.body.clone()
+        } else {
+            String::new()
+        })
     }
 
     /// Sanitised HTML rendered from `body` when it was written.
     async fn body_html(&self, ctx: &Context<'_>) -> Result<String> {
-        Ok(if self.text_visible(ctx).await? { self.0.body_html.clone() } else { String::new() })
+        Ok(if self.text_visible(ctx).await? {
+            self.0.body_html.clone()
+        } else {
+            String::new()
+        })
     }
 
     async fn created_at(&self) -> DateTime<Utc> {
@@ -68,7 +78,9 @@ impl Post {
 
     /// The viewer's vote: -1, 0 or 1 (0 when signed out).
     async fn viewer_vote(&self, ctx: &Context<'_>) -> Result<i64> {
-        let Some(votes) = &loaders(ctx)?.votes else { return Ok(0) };
+        let Some(votes) = &loaders(ctx)?.votes else {
+            return Ok(0);
+        };
         Ok(votes.load_one(self.0.id).await?.unwrap_or(0))
     }
 
@@ -85,7 +97,9 @@ impl Post {
 
     /// Whether the viewer may edit or delete this post.
     async fn viewer_can_edit(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(v) = viewer(ctx) else { return Ok(false) };
+        let Some(v) = viewer(ctx) else {
+            return Ok(false);
+        };
         if self.0.deleted_at.is_some() || v.is_suspended(piazza_db::now()) {
             return Ok(false);
         }
@@ -124,6 +138,7 @@ impl PostRevision {
     /// Who wrote this version.
     async fn editor(&self, ctx: &Context<'_>) -> Result<User> {
         let u = loaders(ctx)?.users.load_one(self.0.editor_id).await?;
-        u.map(User).ok_or_else(|| AppError::NotFound("Utente").into())
+        u.map(User)
+            .ok_or_else(|| AppError::NotFound("Utente").into())
     }
 }

@@ -66,7 +66,10 @@ impl ThreadFilterInput {
         ThreadFilter {
             kind: self.kind.map(|k| Kind::from(k).as_str().to_owned()),
             unanswered: self.unanswered.unwrap_or(false),
-            tag: self.tag.map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()),
+            tag: self
+                .tag
+                .map(|t| t.trim().to_lowercase())
+                .filter(|t| !t.is_empty()),
         }
     }
 }
@@ -92,13 +95,18 @@ impl Thread {
     }
 
     async fn community(&self, ctx: &Context<'_>) -> Result<Community> {
-        let c = loaders(ctx)?.communities.load_one(self.0.community_id).await?;
-        c.map(Community).ok_or_else(|| AppError::NotFound("Comunità").into())
+        let c = loaders(ctx)?
+            .communities
+            .load_one(self.0.community_id)
+            .await?;
+        c.map(Community)
+            .ok_or_else(|| AppError::NotFound("Comunità").into())
     }
 
     async fn author(&self, ctx: &Context<'_>) -> Result<User> {
         let u = loaders(ctx)?.users.load_one(self.0.author_id).await?;
-        u.map(User).ok_or_else(|| AppError::NotFound("Utente").into())
+        u.map(User)
+            .ok_or_else(|| AppError::NotFound("Utente").into())
     }
 
     async fn tags(&self) -> Vec<String> {
@@ -177,7 +185,10 @@ impl Thread {
         let has_next = rows.len() as i64 > limit;
         rows.truncate(limit as usize);
         let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(rows.into_iter().map(|p| Edge::new(cursor::encode_id(p.id), Post(p))));
+        page.edges.extend(
+            rows.into_iter()
+                .map(|p| Edge::new(cursor::encode_id(p.id), Post(p))),
+        );
         Ok(page)
     }
 }

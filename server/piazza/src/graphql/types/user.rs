@@ -38,8 +38,14 @@ impl User {
 
     /// The comune the member works for.
     async fn comune(&self, ctx: &Context<'_>) -> Result<Option<Comune>> {
-        let Some(code) = &self.0.comune_istat_code else { return Ok(None) };
-        Ok(loaders(ctx)?.comuni.load_one(code.clone()).await?.map(Comune))
+        let Some(code) = &self.0.comune_istat_code else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?
+            .comuni
+            .load_one(code.clone())
+            .await?
+            .map(Comune))
     }
 
     /// Email address: visible only to the member themself and to admins.
@@ -51,7 +57,9 @@ impl User {
     /// Until when the member is suspended, if they are: visible to themself and moderators.
     async fn suspended_until(&self, ctx: &Context<'_>) -> Option<DateTime<Utc>> {
         let v = viewer(ctx)?;
-        (v.id() == self.0.id || v.moderates_everywhere()).then_some(self.0.suspended_until).flatten()
+        (v.id() == self.0.id || v.moderates_everywhere())
+            .then_some(self.0.suspended_until)
+            .flatten()
     }
 
     async fn created_at(&self) -> DateTime<Utc> {

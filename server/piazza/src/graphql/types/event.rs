@@ -1,0 +1,41 @@
+use async_graphql::{Enum, SimpleObject};
+
+use super::{Community, Post, Thread};
+
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ThreadEventKind {
+    PostCreated,
+    PostEdited,
+    PostDeleted,
+    AnswerAccepted,
+    OfficialAnswer,
+}
+
+/// Something happened in a thread.
+#[derive(SimpleObject)]
+pub struct ThreadEvent {
+    pub kind: ThreadEventKind,
+    pub thread: Thread,
+    /// The post concerned (null for a deleted post the viewer may not see).
+    pub post: Option<Post>,
+    /// Pass as `after` when resubscribing to receive what was missed.
+    pub cursor: String,
+}
+
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum CommunityEventKind {
+    ThreadCreated,
+    FaqPublished,
+    FaqUpdated,
+    FaqWithdrawn,
+}
+
+/// Something happened in a community.
+#[derive(SimpleObject)]
+pub struct CommunityEvent {
+    pub kind: CommunityEventKind,
+    pub community: Community,
+    pub thread: Option<Thread>,
+    /// Pass as `after` when resubscribing to receive what was missed.
+    pub cursor: String,
+}
