@@ -142,7 +142,7 @@ mod throttling {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn aliased_login_attempts_each_count() {
-        let app = TestApp::spawn_with(Backend::Sqlite, |_| {}).await;
+        let app = TestApp::spawn_with(Backend::Sqlite, |c| c.rate_limit_disabled = false).await;
         // Ten attempts in one document: the limit (6 per minute per IP) applies to each.
         let aliases: String = (0..10)
             .map(|i| format!("a{i}: login(email: \"x{i}@example.it\", password: \"sbagliata sbagliata\") {{ token }}"))
@@ -175,7 +175,7 @@ mod throttling {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn posting_is_limited_per_account() {
-        let app = TestApp::spawn_with(Backend::Sqlite, |_| {}).await;
+        let app = TestApp::spawn_with(Backend::Sqlite, |c| c.rate_limit_disabled = false).await;
         let m = app.register("Lina Rapida").await;
         let thread = app
             .ask(

@@ -31,6 +31,7 @@ mod comuni;
 mod http;
 mod live;
 mod posts;
+mod replicas;
 mod schema;
 mod storage;
 mod threads;

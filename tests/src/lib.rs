@@ -5,9 +5,13 @@
 //! user postgres). It is required: a test that cannot reach it fails, it never skips.
 
 pub mod db;
+pub mod redis;
 pub mod ws;
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{
+    Arc,
+    atomic::{AtomicU32, Ordering},
+};
 
 use piazza::{Application, Config};
 use serde_json::{Value, json};
@@ -23,7 +27,7 @@ pub struct TestApp {
     pub state: piazza::services::AppState,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
-    pub database: FreshDatabase,
+    pub database: Arc<FreshDatabase>,
 }
 
 /// A signed-in member: their token and id.
@@ -42,12 +46,23 @@ pub const PASSWORD: &str = "una password abbastanza lunga";
 impl TestApp {
     /// Starts a server with rate limits off (tests post quickly from one IP).
     pub async fn spawn(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, |c| c.rate_limit_disabled = true).await
+        Self::spawn_with(backend, |_| {}).await
     }
 
     pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
-        let database = FreshDatabase::create(backend).await;
+        let database = Arc::new(FreshDatabase::create(backend).await);
+        Self::spawn_on(database, configure).await
+    }
+
+    /// Another server on this one's database (a second replica).
+    pub async fn spawn_replica(&self, configure: impl FnOnce(&mut Config)) -> TestApp {
+        Self::spawn_on(self.database.clone(), configure).await
+    }
+
+    async fn spawn_on(database: Arc<FreshDatabase>, configure: impl FnOnce(&mut Config)) -> TestApp {
+        let backend = database.backend;
         let mut config = Config::new(database.url.clone());
+        config.rate_limit_disabled = true;
         config.web_dir = std::env::temp_dir().join("piazza-test-no-web");
         configure(&mut config);
         let app = Application::build(config).await.expect("the server starts");

@@ -25,12 +25,20 @@ const QUEUE: usize = 4096;
 const COMMAND_TIMEOUT: Duration = Duration::from_millis(500);
 const MAX_BACKOFF: Duration = Duration::from_secs(2);
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Envelope<'a> {
     /// The publishing process, so it can ignore its own messages coming back.
     o: u64,
     t: &'a str,
     m: &'a str,
+}
+
+/// [`Envelope`] as received: owned, because the message is JSON escaped inside JSON.
+#[derive(Deserialize)]
+struct Received {
+    o: u64,
+    t: String,
+    m: String,
 }
 
 /// Whether each direction of the link is currently up.
@@ -133,8 +141,8 @@ async fn subscribe_loop(
                         msg = messages.next() => {
                             let Some(msg) = msg else { break };
                             let Ok(payload) = msg.get_payload::<String>() else { continue };
-                            match serde_json::from_str::<Envelope<'_>>(&payload) {
-                                Ok(e) if e.o != origin => hub.publish(e.t, Arc::from(e.m)),
+                            match serde_json::from_str::<Received>(&payload) {
+                                Ok(e) if e.o != origin => hub.publish(&e.t, Arc::from(e.m)),
                                 Ok(_) => {}
                                 Err(err) => tracing::warn!(error = %err, "malformed message on the live bridge"),
                             }
@@ -212,5 +220,18 @@ async fn publish_loop(
             }
         }
         up.store(false, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelopes_round_trip_messages_that_are_json_themselves() {
+        let message = r#"{"id":1,"topic":"thread:1","body":"with \"quotes\" and \\ backslashes"}"#;
+        let json = serde_json::to_string(&Envelope { o: 7, t: "thread:1", m: message }).unwrap();
+        let received: Received = serde_json::from_str(&json).unwrap();
+        assert_eq!((received.o, received.t.as_str(), received.m.as_str()), (7, "thread:1", message));
     }
 }

@@ -61,6 +61,18 @@ pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
     })
 }
 
+/// How long live events stay replayable for reconnecting clients.
+const EVENT_RETENTION_DAYS: i64 = 7;
+
+/// Deletes expired sessions and live events past their retention.
+async fn prune(db: &Db) -> Result<(), piazza_db::DbError> {
+    let now = piazza_db::now();
+    let mut tx = db.begin().await?;
+    piazza_db::sessions::delete_expired_sessions(&mut tx, now).await?;
+    piazza_db::events::delete_events_before(&mut tx, now - chrono::Duration::days(EVENT_RETENTION_DAYS)).await?;
+    tx.commit().await
+}
+
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         http::metrics::handle();
@@ -112,12 +124,16 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send,
     ) -> anyhow::Result<()> {
         let db = self.state.app.db.clone();
+        let db_for_housekeeping = db.clone();
         let throttle = self.state.app.throttle.clone();
         let housekeeping = tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(300));
             loop {
                 tick.tick().await;
                 throttle.shrink();
+                if let Err(e) = prune(&db_for_housekeeping).await {
+                    tracing::warn!(error = %e, "housekeeping failed; will retry");
+                }
             }
         });
         let bus = self.state.app.bus.clone();

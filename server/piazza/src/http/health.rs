@@ -10,14 +10,24 @@ pub fn healthz() -> &'static str {
     "ok"
 }
 
-/// The process can serve requests: the database answers.
+/// The process can serve requests: the database answers. Redis is reported but does not
+/// make the node unready — without it a node still serves everything, only cross-replica
+/// live events and the shared cache pause — so a Redis outage never empties the load balancer.
 #[handler]
 pub async fn readyz(state: Data<&HttpState>) -> impl IntoResponse {
-    match state.app.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
+    let database = match state.app.db.ping().await {
+        Ok(()) => "ok",
         Err(e) => {
             tracing::warn!(error = %e, "readiness: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+            "unreachable"
         }
-    }
+    };
+    let redis = match state.app.bus.bridge_status() {
+        None => "not configured",
+        Some(s) if s.subscribed && s.publishing => "ok",
+        Some(_) => "reconnecting",
+    };
+    let status = if database == "ok" { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let body = serde_json::json!({ "database": database, "redis": redis });
+    (status, poem::web::Json(body)).into_response()
 }
