@@ -47,6 +47,42 @@ both_backends! {
         assert_eq!(next["data"]["threadEvents"]["post"]["body"], "Aggiungo un riferimento normativo.", "{next}");
     }
 
+    async fn many_sockets_on_one_document_share_one_execution(app) {
+        // No cursor and no viewer fields: the server runs this once for every socket.
+        const SHARED: &str = "subscription($t: ID!) { threadEvents(threadId: $t) { kind post { body } } }";
+        let asker = app.register("Ada Comune").await;
+        let thread = app.ask(&asker, "rigenerazione-urbana", "Bando borghi: chi ha partecipato?", "x").await;
+        let mut anonymous = ws(&app, "graphql-transport-ws").await;
+        let mut legacy = ws(&app, "graphql-ws").await;
+        let mut signed_in = ws(&app, "graphql-transport-ws").await;
+        anonymous.init(None).await;
+        legacy.init(None).await;
+        signed_in.init(Some(&asker.token)).await;
+        for (client, id) in [(&mut anonymous, "a"), (&mut legacy, "b"), (&mut signed_in, "c")] {
+            client.subscribe(id, SHARED, json!({ "t": thread })).await;
+        }
+        // Live only: keep replying until the first event reaches a subscriber, then all
+        // three must have the same sequence from that point.
+        let mut first = None;
+        for attempt in 0..50 {
+            app.reply(&asker, &thread, &format!("risposta {attempt}")).await;
+            if let Ok(event) = tokio::time::timeout(std::time::Duration::from_millis(200), anonymous.data("a")).await {
+                first = Some(event);
+                break;
+            }
+        }
+        first.expect("the shared feed delivers");
+        // Every socket is listening by now (or soon): a last reply must reach all three,
+        // each skipping whatever earlier replies it saw.
+        app.reply(&asker, &thread, "ultima").await;
+        for (client, id) in [(&mut anonymous, "a"), (&mut legacy, "b"), (&mut signed_in, "c")] {
+            let mut event = client.data(id).await;
+            while event["data"]["threadEvents"]["post"]["body"] != "ultima" {
+                event = client.data(id).await;
+            }
+        }
+    }
+
     async fn notifications_arrive_live_and_are_grouped(app) {
         let asker = app.register("Carla Ponti").await;
         let helper = app.register("Dino Archi").await;
@@ -225,6 +261,37 @@ mod refusals {
             (Some("error"), Some("NOT_FOUND")),
             "{m}"
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn connections_and_subscriptions_are_limited() {
+        let app = TestApp::spawn_with(Backend::Sqlite, |c| c.ws_max_per_ip = 2).await;
+        let m = app.register("Pia Limiti").await;
+        let thread = app.ask(&m, "appalti-contratti", "Domanda per i limiti di connessione", "x").await;
+        let mut first = ws(&app, "graphql-transport-ws").await;
+        let _second = ws(&app, "graphql-transport-ws").await;
+        let third = WsClient::connect(&app.url, "graphql-transport-ws", &[]).await;
+        assert!(third.is_err_and(|e| e.contains("429")), "a third socket from one IP is refused");
+        first.init(None).await;
+        let limit = 20;
+        for i in 0..limit {
+            first.subscribe(&format!("s{i}"), THREAD_EVENTS, json!({ "t": thread })).await;
+        }
+        first.subscribe("one-too-many", THREAD_EVENTS, json!({ "t": thread })).await;
+        let refused = first.message().await;
+        assert_eq!(refused["type"], "error", "{refused}");
+        assert_eq!(refused["id"], "one-too-many");
+        assert_eq!(refused["payload"][0]["extensions"]["code"], "RATE_LIMITED");
+        // Closing a socket frees its slot.
+        drop(first);
+        let mut again = None;
+        for _ in 0..100 {
+            match WsClient::connect(&app.url, "graphql-transport-ws", &[]).await {
+                Ok(c) => { again = Some(c); break; }
+                Err(_) => tokio::task::yield_now().await,
+            }
+        }
+        assert!(again.is_some(), "the slot was released");
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

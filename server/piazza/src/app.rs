@@ -84,6 +84,7 @@ impl Application {
             allowed_origins: config.allowed_origins.clone(),
             max_per_ip: config.ws_max_per_ip,
             connections: Default::default(),
+            feeds: Default::default(),
         };
         let state = HttpState {
             app,

@@ -7,6 +7,7 @@ mod health;
 pub mod metrics;
 mod web;
 pub mod ws;
+mod ws_shared;
 
 use poem::{EndpointExt, Route, middleware::CatchPanic};
 
@@ -30,6 +31,7 @@ pub struct WsSettings {
     pub allowed_origins: Vec<String>,
     pub max_per_ip: usize,
     pub connections: ws::ConnectionCounter,
+    pub feeds: ws_shared::SharedFeeds,
 }
 
 pub fn routes(state: HttpState, web_dir: std::path::PathBuf) -> impl poem::Endpoint {

@@ -30,7 +30,7 @@ use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
 use super::{
-    HttpState,
+    HttpState, ws_shared,
     graphql::{bearer_or_cookie, client_ip},
 };
 use crate::{
@@ -388,6 +388,9 @@ impl Connection {
     }
 
     fn start(&mut self, id: String, request: GqlRequest) {
+        if ws_shared::shareable(&request.query) {
+            return self.start_shared(id, request);
+        }
         let viewer_id = self.viewer.as_ref().map(Viewer::id);
         let request = request
             .data(RequestViewer(self.viewer.clone()))
@@ -428,6 +431,52 @@ impl Connection {
                     return;
                 }
                 metrics::counter!("piazza_ws_deliveries_total").increment(1);
+            }
+            let _ = outbox.try_send(text(&json!({ "type": "complete", "id": id })));
+            let _ = control.send(Control::Done(id));
+        });
+        self.subscriptions.insert(id, task.abort_handle());
+    }
+}
+
+impl Connection {
+    /// Follows a shared feed: the operation runs once for every socket subscribed to the
+    /// same document, and each event arrives here already serialised.
+    fn start_shared(&mut self, id: String, request: GqlRequest) {
+        let subscription = self.state.ws.feeds.join(&self.state.schema, &self.state.app.db, &self.meta, request);
+        let (outbox, control, protocol) = (self.outbox.clone(), self.control.clone(), self.protocol);
+        let task_id = id.clone();
+        let task = tokio::spawn(async move {
+            // Bind the whole subscription: capturing only its receiver would drop the feed.
+            let mut subscription = subscription;
+            let id = task_id;
+            let quoted_id = serde_json::to_string(&id).unwrap_or_else(|_| "\"\"".into());
+            let kind = if protocol == Protocol::Current { "next" } else { "data" };
+            loop {
+                match subscription.rx.recv().await {
+                    Ok(response) if response.is_error => {
+                        let errors = serde_json::from_str::<Value>(&response.json)
+                            .ok()
+                            .and_then(|v| v.get("errors").cloned())
+                            .unwrap_or(Value::Null);
+                        let payload = if protocol == Protocol::Current { errors } else { errors.get(0).cloned().unwrap_or(Value::Null) };
+                        let _ = outbox.try_send(text(&json!({ "type": "error", "id": id, "payload": payload })));
+                        let _ = control.send(Control::Done(id));
+                        return;
+                    }
+                    Ok(response) => {
+                        let message = format!(r#"{{"type":"{kind}","id":{quoted_id},"payload":{}}}"#, response.json);
+                        if outbox.try_send(Message::Text(message)).is_err() {
+                            let _ = control.send(Control::Overflow);
+                            return;
+                        }
+                        metrics::counter!("piazza_ws_deliveries_total").increment(1);
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(skipped)) => {
+                        metrics::counter!("piazza_live_lagged_messages_total").increment(skipped);
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+                }
             }
             let _ = outbox.try_send(text(&json!({ "type": "complete", "id": id })));
             let _ = control.send(Control::Done(id));
