@@ -230,6 +230,25 @@ pub fn client_ip(req: &Request) -> IpAddr {
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip())
 }
 
+/// A request that failed before execution (a syntax or validation error: errors without a
+/// `path`) has no `data` entry at all, as the GraphQL spec asks, rather than `"data": null`.
+fn strip_request_error_data(mut body: serde_json::Value) -> serde_json::Value {
+    let strip = |r: &mut serde_json::Value| {
+        let request_error = r.get("data").is_some_and(serde_json::Value::is_null)
+            && r.get("errors").and_then(|e| e.as_array()).is_some_and(|errors| {
+                !errors.is_empty() && errors.iter().all(|e| e.get("path").is_none())
+            });
+        if request_error && let Some(obj) = r.as_object_mut() {
+            obj.remove("data");
+        }
+    };
+    match &mut body {
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+        single => strip(single),
+    }
+    body
+}
+
 async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Response {
     let viewer = resolve_viewer(req, state).await;
     let meta = RequestMeta {
@@ -270,7 +289,7 @@ async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Respo
             headers.push((name.clone(), value.clone()));
         }
     }
-    let body = match serde_json::to_vec(&response) {
+    let body = match serde_json::to_value(&response).map(strip_request_error_data).and_then(|v| serde_json::to_vec(&v)) {
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, "serialising a GraphQL response");
