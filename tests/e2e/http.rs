@@ -315,3 +315,35 @@ async fn the_session_cookie_is_http_only_and_works() {
             .contains("Max-Age=0")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forwarded_headers_are_believed_only_from_trusted_proxies() {
+    let register = |n: u32| json!({ "query": format!("mutation {{ register(input: {{ email: \"p{n}@example.it\", password: \"una password lunga\", displayName: \"Proxy {n}\" }}) {{ token }} }}") });
+    let cookie_via = |app: &TestApp, n: u32| {
+        app.client
+            .post(format!("{}/graphql", app.url))
+            .header("x-forwarded-proto", "https")
+            .header("x-forwarded-for", "198.51.100.7")
+            .json(&register(n))
+            .send()
+    };
+    let untrusted = sqlite().await;
+    let resp = cookie_via(&untrusted, 1).await.unwrap();
+    assert!(
+        !resp.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Secure")
+    );
+    let behind_proxy = TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]
+    })
+    .await;
+    let resp = cookie_via(&behind_proxy, 2).await.unwrap();
+    assert!(
+        resp.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Secure")
+    );
+}

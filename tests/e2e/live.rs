@@ -267,17 +267,31 @@ mod refusals {
     async fn connections_and_subscriptions_are_limited() {
         let app = TestApp::spawn_with(Backend::Sqlite, |c| c.ws_max_per_ip = 2).await;
         let m = app.register("Pia Limiti").await;
-        let thread = app.ask(&m, "appalti-contratti", "Domanda per i limiti di connessione", "x").await;
+        let thread = app
+            .ask(
+                &m,
+                "appalti-contratti",
+                "Domanda per i limiti di connessione",
+                "x",
+            )
+            .await;
         let mut first = ws(&app, "graphql-transport-ws").await;
         let _second = ws(&app, "graphql-transport-ws").await;
         let third = WsClient::connect(&app.url, "graphql-transport-ws", &[]).await;
-        assert!(third.is_err_and(|e| e.contains("429")), "a third socket from one IP is refused");
+        assert!(
+            third.is_err_and(|e| e.contains("429")),
+            "a third socket from one IP is refused"
+        );
         first.init(None).await;
         let limit = 20;
         for i in 0..limit {
-            first.subscribe(&format!("s{i}"), THREAD_EVENTS, json!({ "t": thread })).await;
+            first
+                .subscribe(&format!("s{i}"), THREAD_EVENTS, json!({ "t": thread }))
+                .await;
         }
-        first.subscribe("one-too-many", THREAD_EVENTS, json!({ "t": thread })).await;
+        first
+            .subscribe("one-too-many", THREAD_EVENTS, json!({ "t": thread }))
+            .await;
         let refused = first.message().await;
         assert_eq!(refused["type"], "error", "{refused}");
         assert_eq!(refused["id"], "one-too-many");
@@ -287,7 +301,10 @@ mod refusals {
         let mut again = None;
         for _ in 0..100 {
             match WsClient::connect(&app.url, "graphql-transport-ws", &[]).await {
-                Ok(c) => { again = Some(c); break; }
+                Ok(c) => {
+                    again = Some(c);
+                    break;
+                }
                 Err(_) => tokio::task::yield_now().await,
             }
         }

@@ -6,7 +6,8 @@ use std::time::Duration;
 use piazza_e2e::{Backend, TestApp, redis::RedisServer, ws::WsClient};
 use serde_json::json;
 
-const THREAD_EVENTS: &str = "subscription($t: ID!) { threadEvents(threadId: $t) { kind post { body } } }";
+const THREAD_EVENTS: &str =
+    "subscription($t: ID!) { threadEvents(threadId: $t) { kind post { body } } }";
 
 /// Waits (bounded) until `check` holds, yielding between attempts.
 async fn until(what: &str, mut check: impl FnMut() -> bool) {
@@ -29,37 +30,70 @@ async fn events_cross_replicas_and_survive_a_redis_restart() {
     let url = redis.url();
     let a = TestApp::spawn_with(Backend::Postgres, |c| c.redis_url = Some(url.clone())).await;
     let b = a.spawn_replica(|c| c.redis_url = Some(url.clone())).await;
-    until("both replicas are subscribed", || subscribed(&a) && subscribed(&b)).await;
+    until("both replicas are subscribed", || {
+        subscribed(&a) && subscribed(&b)
+    })
+    .await;
 
     let asker = a.register("Rosa Ponte").await;
-    let thread = a.ask(&asker, "appalti-contratti", "Domanda seguita da due repliche", "x").await;
+    let thread = a
+        .ask(
+            &asker,
+            "appalti-contratti",
+            "Domanda seguita da due repliche",
+            "x",
+        )
+        .await;
     // Live only (no cursor): whatever arrives on A came through Redis from B.
-    let mut client = WsClient::connect(&a.url, "graphql-transport-ws", &[]).await.unwrap();
+    let mut client = WsClient::connect(&a.url, "graphql-transport-ws", &[])
+        .await
+        .unwrap();
     client.init(None).await;
-    client.subscribe("t", THREAD_EVENTS, json!({ "t": thread })).await;
-    until("A's subscription is listening", || a.state.bus.topic_count() > 0).await;
+    client
+        .subscribe("t", THREAD_EVENTS, json!({ "t": thread }))
+        .await;
+    until("A's subscription is listening", || {
+        a.state.bus.topic_count() > 0
+    })
+    .await;
 
     b.reply(&asker, &thread, "scritta sulla replica B").await;
     let event = client.data("t").await;
-    assert_eq!(event["data"]["threadEvents"]["post"]["body"], "scritta sulla replica B", "{event}");
+    assert_eq!(
+        event["data"]["threadEvents"]["post"]["body"], "scritta sulla replica B",
+        "{event}"
+    );
 
     redis.stop();
-    until("both replicas notice Redis is gone", || !subscribed(&a) && !subscribed(&b)).await;
+    until("both replicas notice Redis is gone", || {
+        !subscribed(&a) && !subscribed(&b)
+    })
+    .await;
     // Still ready: a node without Redis serves everything but cross-replica live events.
-    let ready = a.client.get(format!("{}/readyz", a.url)).send().await.unwrap();
+    let ready = a
+        .client
+        .get(format!("{}/readyz", a.url))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ready.status(), 200);
     let ready: serde_json::Value = ready.json().await.unwrap();
     assert_eq!(ready, json!({ "database": "ok", "redis": "reconnecting" }));
     // Writes keep working while Redis is down; their live fan-out to other replicas is lost
     // (at-most-once) but they are in the event log for clients that resume with a cursor.
-    b.reply(&asker, &thread, "scritta mentre Redis è fermo").await;
+    b.reply(&asker, &thread, "scritta mentre Redis è fermo")
+        .await;
     redis.restart().await;
-    until("both replicas resubscribe", || subscribed(&a) && subscribed(&b)).await;
+    until("both replicas resubscribe", || {
+        subscribed(&a) && subscribed(&b)
+    })
+    .await;
 
     // The publisher side reconnects on demand; publish until one message crosses.
     let mut crossed = None;
     for attempt in 0..20 {
-        b.reply(&asker, &thread, &format!("dopo il riavvio {attempt}")).await;
+        b.reply(&asker, &thread, &format!("dopo il riavvio {attempt}"))
+            .await;
         let got = tokio::time::timeout(Duration::from_millis(500), client.data("t")).await;
         if let Ok(event) = got {
             crossed = Some(event);
@@ -67,6 +101,9 @@ async fn events_cross_replicas_and_survive_a_redis_restart() {
         }
     }
     let event = crossed.expect("an event crossed replicas after the Redis restart");
-    let body = event["data"]["threadEvents"]["post"]["body"].as_str().unwrap().to_owned();
+    let body = event["data"]["threadEvents"]["post"]["body"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(body.starts_with("dopo il riavvio"), "{body}");
 }

@@ -69,7 +69,11 @@ async fn prune(db: &Db) -> Result<(), piazza_db::DbError> {
     let now = piazza_db::now();
     let mut tx = db.begin().await?;
     piazza_db::sessions::delete_expired_sessions(&mut tx, now).await?;
-    piazza_db::events::delete_events_before(&mut tx, now - chrono::Duration::days(EVENT_RETENTION_DAYS)).await?;
+    piazza_db::events::delete_events_before(
+        &mut tx,
+        now - chrono::Duration::days(EVENT_RETENTION_DAYS),
+    )
+    .await?;
     tx.commit().await
 }
 
@@ -90,6 +94,7 @@ impl Application {
             app,
             schema,
             cookie_secure: config.cookie_secure,
+            trusted_proxies: config.trusted_proxies.clone(),
             ws,
             shutdown,
         };

@@ -48,6 +48,11 @@ pub struct Config {
     #[arg(long, env = "PIAZZA_WS_MAX_PER_IP", default_value_t = 50)]
     pub ws_max_per_ip: usize,
 
+    /// Reverse proxies (IP addresses, comma-separated) whose `X-Forwarded-For` and
+    /// `X-Forwarded-Proto` headers are trusted; from anyone else they are ignored.
+    #[arg(long, env = "PIAZZA_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Turn off rate limits (login, registration, posting). For test environments only.
     #[arg(long, env = "PIAZZA_RATE_LIMIT_DISABLED", default_value_t = false)]
     pub rate_limit_disabled: bool,
@@ -69,6 +74,7 @@ impl Config {
             introspection: false,
             cookie_secure: false,
             allowed_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
             ws_max_per_ip: 50,
             rate_limit_disabled: false,
             log_format: "text".into(),

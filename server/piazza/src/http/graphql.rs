@@ -3,8 +3,6 @@
 //! defence for cookie sessions), a body size limit checked while reading, small batches,
 //! and GET never running mutations.
 
-use std::net::{IpAddr, Ipv4Addr};
-
 use async_graphql::{
     BatchRequest, BatchResponse, Request as GqlRequest,
     parser::{
@@ -20,7 +18,7 @@ use poem::{
 use serde::Deserialize;
 use tokio::io::AsyncReadExt as _;
 
-use super::{HttpState, MAX_BODY_BYTES};
+use super::{HttpState, MAX_BODY_BYTES, client::client_info};
 use crate::{
     auth::{Viewer, token},
     graphql::{RequestViewer, loaders::Loaders},
@@ -224,10 +222,14 @@ pub fn bearer_or_cookie(req: &Request) -> Option<String> {
     })
 }
 
-pub fn client_ip(req: &Request) -> IpAddr {
-    req.remote_addr()
-        .as_socket_addr()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip())
+/// Facts about the request that rules depend on: the client's address and whether the
+/// session cookie must be `Secure` (configured, or HTTPS as reported by a trusted proxy).
+pub fn request_meta(req: &Request, state: &HttpState) -> RequestMeta {
+    let client = client_info(req, &state.trusted_proxies);
+    RequestMeta {
+        ip: client.ip,
+        cookie_secure: state.cookie_secure || client.https,
+    }
 }
 
 /// A request that failed before execution (a syntax or validation error: errors without a
@@ -235,9 +237,11 @@ pub fn client_ip(req: &Request) -> IpAddr {
 fn strip_request_error_data(mut body: serde_json::Value) -> serde_json::Value {
     let strip = |r: &mut serde_json::Value| {
         let request_error = r.get("data").is_some_and(serde_json::Value::is_null)
-            && r.get("errors").and_then(|e| e.as_array()).is_some_and(|errors| {
-                !errors.is_empty() && errors.iter().all(|e| e.get("path").is_none())
-            });
+            && r.get("errors")
+                .and_then(|e| e.as_array())
+                .is_some_and(|errors| {
+                    !errors.is_empty() && errors.iter().all(|e| e.get("path").is_none())
+                });
         if request_error && let Some(obj) = r.as_object_mut() {
             obj.remove("data");
         }
@@ -251,10 +255,7 @@ fn strip_request_error_data(mut body: serde_json::Value) -> serde_json::Value {
 
 async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Response {
     let viewer = resolve_viewer(req, state).await;
-    let meta = RequestMeta {
-        ip: client_ip(req),
-        cookie_secure: state.cookie_secure,
-    };
+    let meta = request_meta(req, state);
     let viewer_id = viewer.as_ref().map(Viewer::id);
     let prepare = |r: GqlRequest| {
         r.data(RequestViewer(viewer.clone()))
@@ -289,7 +290,10 @@ async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Respo
             headers.push((name.clone(), value.clone()));
         }
     }
-    let body = match serde_json::to_value(&response).map(strip_request_error_data).and_then(|v| serde_json::to_vec(&v)) {
+    let body = match serde_json::to_value(&response)
+        .map(strip_request_error_data)
+        .and_then(|v| serde_json::to_vec(&v))
+    {
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, "serialising a GraphQL response");

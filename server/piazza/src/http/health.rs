@@ -27,7 +27,11 @@ pub async fn readyz(state: Data<&HttpState>) -> impl IntoResponse {
         Some(s) if s.subscribed && s.publishing => "ok",
         Some(_) => "reconnecting",
     };
-    let status = if database == "ok" { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if database == "ok" {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     let body = serde_json::json!({ "database": database, "redis": redis });
     (status, poem::web::Json(body)).into_response()
 }

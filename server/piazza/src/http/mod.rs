@@ -1,6 +1,7 @@
 //! HTTP routes: GraphQL over HTTP and websockets, probes, metrics and the web front end,
 //! behind security headers, request metrics and panic containment.
 
+mod client;
 mod graphql;
 mod headers;
 mod health;
@@ -21,6 +22,8 @@ pub struct HttpState {
     pub app: AppState,
     pub schema: PiazzaSchema,
     pub cookie_secure: bool,
+    /// Proxies whose `X-Forwarded-*` headers are believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub ws: WsSettings,
     /// Flips to true when a graceful shutdown starts, so websockets close with 1012.
     pub shutdown: tokio::sync::watch::Receiver<bool>,

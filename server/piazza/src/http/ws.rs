@@ -30,8 +30,9 @@ use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
 use super::{
-    HttpState, ws_shared,
-    graphql::{bearer_or_cookie, client_ip},
+    HttpState,
+    graphql::{bearer_or_cookie, request_meta},
+    ws_shared,
 };
 use crate::{
     auth::{Viewer, token},
@@ -137,7 +138,8 @@ pub async fn upgrade(req: &Request, ws: WebSocket, state: Data<&HttpState>) -> R
     } else {
         return refuse(StatusCode::BAD_REQUEST, "unsupported websocket subprotocol");
     };
-    let ip = client_ip(req);
+    let meta = request_meta(req, &state);
+    let ip = meta.ip;
     let Some(slot) = state.ws.connections.acquire(ip, state.ws.max_per_ip) else {
         return refuse(StatusCode::TOO_MANY_REQUESTS, "too many connections");
     };
@@ -155,10 +157,6 @@ pub async fn upgrade(req: &Request, ws: WebSocket, state: Data<&HttpState>) -> R
     ws.protocols(["graphql-transport-ws", "graphql-ws"])
         .config(config)
         .on_upgrade(move |socket| async move {
-            let meta = RequestMeta {
-                ip,
-                cookie_secure: state.cookie_secure,
-            };
             Connection::new(state, protocol, meta, cookie_token)
                 .run(socket)
                 .await;
@@ -443,15 +441,24 @@ impl Connection {
     /// Follows a shared feed: the operation runs once for every socket subscribed to the
     /// same document, and each event arrives here already serialised.
     fn start_shared(&mut self, id: String, request: GqlRequest) {
-        let subscription = self.state.ws.feeds.join(&self.state.schema, &self.state.app.db, &self.meta, request);
-        let (outbox, control, protocol) = (self.outbox.clone(), self.control.clone(), self.protocol);
+        let subscription =
+            self.state
+                .ws
+                .feeds
+                .join(&self.state.schema, &self.state.app.db, &self.meta, request);
+        let (outbox, control, protocol) =
+            (self.outbox.clone(), self.control.clone(), self.protocol);
         let task_id = id.clone();
         let task = tokio::spawn(async move {
             // Bind the whole subscription: capturing only its receiver would drop the feed.
             let mut subscription = subscription;
             let id = task_id;
             let quoted_id = serde_json::to_string(&id).unwrap_or_else(|_| "\"\"".into());
-            let kind = if protocol == Protocol::Current { "next" } else { "data" };
+            let kind = if protocol == Protocol::Current {
+                "next"
+            } else {
+                "data"
+            };
             loop {
                 match subscription.rx.recv().await {
                     Ok(response) if response.is_error => {
@@ -459,13 +466,22 @@ impl Connection {
                             .ok()
                             .and_then(|v| v.get("errors").cloned())
                             .unwrap_or(Value::Null);
-                        let payload = if protocol == Protocol::Current { errors } else { errors.get(0).cloned().unwrap_or(Value::Null) };
-                        let _ = outbox.try_send(text(&json!({ "type": "error", "id": id, "payload": payload })));
+                        let payload = if protocol == Protocol::Current {
+                            errors
+                        } else {
+                            errors.get(0).cloned().unwrap_or(Value::Null)
+                        };
+                        let _ = outbox.try_send(text(
+                            &json!({ "type": "error", "id": id, "payload": payload }),
+                        ));
                         let _ = control.send(Control::Done(id));
                         return;
                     }
                     Ok(response) => {
-                        let message = format!(r#"{{"type":"{kind}","id":{quoted_id},"payload":{}}}"#, response.json);
+                        let message = format!(
+                            r#"{{"type":"{kind}","id":{quoted_id},"payload":{}}}"#,
+                            response.json
+                        );
                         if outbox.try_send(Message::Text(message)).is_err() {
                             let _ = control.send(Control::Overflow);
                             return;

@@ -70,26 +70,37 @@ fn walk(set: &SelectionSet, doc: &ExecutableDocument, depth: usize, ok: &mut boo
                 let f = &field.node;
                 let name = f.name.node.as_str();
                 if name.starts_with("viewer")
-                    || matches!(name, "me" | "email" | "suspendedUntil" | "notificationReceived")
-                    || f.arguments.iter().any(|(arg, _)| arg.node.as_str() == "after")
+                    || matches!(
+                        name,
+                        "me" | "email" | "suspendedUntil" | "notificationReceived"
+                    )
+                    || f.arguments
+                        .iter()
+                        .any(|(arg, _)| arg.node.as_str() == "after")
                 {
                     *ok = false;
                     return;
                 }
                 walk(&f.selection_set.node, doc, depth + 1, ok);
             }
-            Selection::InlineFragment(fragment) => walk(&fragment.node.selection_set.node, doc, depth + 1, ok),
-            Selection::FragmentSpread(spread) => match doc.fragments.get(&spread.node.fragment_name.node) {
-                Some(fragment) => walk(&fragment.node.selection_set.node, doc, depth + 1, ok),
-                None => *ok = false,
-            },
+            Selection::InlineFragment(fragment) => {
+                walk(&fragment.node.selection_set.node, doc, depth + 1, ok)
+            }
+            Selection::FragmentSpread(spread) => {
+                match doc.fragments.get(&spread.node.fragment_name.node) {
+                    Some(fragment) => walk(&fragment.node.selection_set.node, doc, depth + 1, ok),
+                    None => *ok = false,
+                }
+            }
         }
     }
 }
 
 /// Whether a subscription document may be shared between viewers.
 pub fn shareable(query: &str) -> bool {
-    let Ok(doc) = parse_query(query) else { return false };
+    let Ok(doc) = parse_query(query) else {
+        return false;
+    };
     let mut ok = true;
     for (_, operation) in doc.operations.iter() {
         if operation.node.ty != OperationType::Subscription {
@@ -104,13 +115,21 @@ fn key(request: &GqlRequest) -> u64 {
     let mut h = DefaultHasher::new();
     request.query.hash(&mut h);
     request.operation_name.hash(&mut h);
-    serde_json::to_string(&request.variables).unwrap_or_default().hash(&mut h);
+    serde_json::to_string(&request.variables)
+        .unwrap_or_default()
+        .hash(&mut h);
     h.finish()
 }
 
 impl SharedFeeds {
     /// Joins the feed for this request, starting it if nobody runs it yet.
-    pub fn join(&self, schema: &PiazzaSchema, db: &piazza_db::Db, meta: &RequestMeta, request: GqlRequest) -> Subscription {
+    pub fn join(
+        &self,
+        schema: &PiazzaSchema,
+        db: &piazza_db::Db,
+        meta: &RequestMeta,
+        request: GqlRequest,
+    ) -> Subscription {
         let key = key(&request);
         let mut feeds = self.0.lock().expect("shared feeds");
         if let Some(feed) = feeds.get(&key).and_then(Weak::upgrade) {
@@ -130,7 +149,10 @@ impl SharedFeeds {
             while let Some(response) = responses.next().await {
                 let is_error = response.data == async_graphql::Value::Null && response.is_err();
                 let json = serde_json::to_string(&response).unwrap_or_else(|_| "null".into());
-                if sender.send(Arc::new(SharedResponse { json, is_error })).is_err() {
+                if sender
+                    .send(Arc::new(SharedResponse { json, is_error }))
+                    .is_err()
+                {
                     break;
                 }
                 metrics::counter!("piazza_ws_shared_executions_total").increment(1);
@@ -138,13 +160,21 @@ impl SharedFeeds {
             // Finished: later subscribers start afresh instead of joining an ended feed.
             registry.0.lock().expect("shared feeds").remove(&key);
         });
-        let feed = Arc::new(Feed { tx, task: task.abort_handle() });
+        let feed = Arc::new(Feed {
+            tx,
+            task: task.abort_handle(),
+        });
         feeds.insert(key, Arc::downgrade(&feed));
         Subscription { feed, rx }
     }
 
     pub fn len(&self) -> usize {
-        self.0.lock().expect("shared feeds").values().filter(|f| f.strong_count() > 0).count()
+        self.0
+            .lock()
+            .expect("shared feeds")
+            .values()
+            .filter(|f| f.strong_count() > 0)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -158,13 +188,25 @@ mod tests {
 
     #[test]
     fn viewer_dependent_documents_are_not_shared() {
-        assert!(shareable("subscription($t: ID!) { threadEvents(threadId: $t) { kind post { body author { displayName } } } }"));
-        assert!(!shareable("subscription($t: ID!) { threadEvents(threadId: $t) { post { viewerVote } } }"));
-        assert!(!shareable("subscription($t: ID!, $a: String) { threadEvents(threadId: $t, after: $a) { kind } }"));
+        assert!(shareable(
+            "subscription($t: ID!) { threadEvents(threadId: $t) { kind post { body author { displayName } } } }"
+        ));
+        assert!(!shareable(
+            "subscription($t: ID!) { threadEvents(threadId: $t) { post { viewerVote } } }"
+        ));
+        assert!(!shareable(
+            "subscription($t: ID!, $a: String) { threadEvents(threadId: $t, after: $a) { kind } }"
+        ));
         assert!(!shareable("subscription { notificationReceived { id } }"));
-        assert!(!shareable("subscription($t: ID!) { threadEvents(threadId: $t) { post { author { email } } } }"));
-        assert!(!shareable("subscription($t: ID!) { threadEvents(threadId: $t) { ...F } } fragment F on ThreadEvent { thread { community { viewerIsMember } } }"));
-        assert!(shareable("subscription($t: ID!) { threadEvents(threadId: $t) { ...F } } fragment F on ThreadEvent { kind }"));
+        assert!(!shareable(
+            "subscription($t: ID!) { threadEvents(threadId: $t) { post { author { email } } } }"
+        ));
+        assert!(!shareable(
+            "subscription($t: ID!) { threadEvents(threadId: $t) { ...F } } fragment F on ThreadEvent { thread { community { viewerIsMember } } }"
+        ));
+        assert!(shareable(
+            "subscription($t: ID!) { threadEvents(threadId: $t) { ...F } } fragment F on ThreadEvent { kind }"
+        ));
         assert!(!shareable("not graphql {"));
         assert!(!shareable("{ communities { edges { node { slug } } } }"));
     }
