@@ -52,33 +52,36 @@ impl FreshDatabase {
                     _dir: Some(dir),
                 }
             }
-            Backend::Postgres => {
-                let admin_url = postgres_admin_url();
-                let name = format!(
-                    "piazza_test_{}_{}_{}",
-                    std::process::id(),
-                    COUNTER.fetch_add(1, Ordering::Relaxed),
-                    rand::random::<u32>()
-                );
-                let mut conn = PgConnection::connect(&admin_url).await.unwrap_or_else(|e| {
-                    panic!(
-                        "PostgreSQL is required for these tests and is unreachable at {admin_url}: {e}. \
-                         Run ./scripts/test, which finds or starts one, or set PIAZZA_TEST_POSTGRES_URL."
-                    )
-                });
-                sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}")))
-                    .execute(&mut conn)
-                    .await
-                    .expect("create test database");
-                conn.close().await.ok();
-                FreshDatabase {
-                    url: with_database(&admin_url, &name),
-                    backend,
-                    admin_url: Some(admin_url),
-                    name: Some(name),
-                    _dir: None,
-                }
-            }
+            Backend::Postgres => Self::create_on_postgres(postgres_admin_url()).await,
+        }
+    }
+
+    /// A fresh database on the PostgreSQL server at `admin_url` (a maintenance database).
+    pub async fn create_on_postgres(admin_url: String) -> FreshDatabase {
+        let backend = Backend::Postgres;
+        let name = format!(
+            "piazza_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            rand::random::<u32>()
+        );
+        let mut conn = PgConnection::connect(&admin_url).await.unwrap_or_else(|e| {
+            panic!(
+                "PostgreSQL is required for these tests and is unreachable at {admin_url}: {e}. \
+                 Run ./scripts/test, which finds or starts one, or set PIAZZA_TEST_POSTGRES_URL."
+            )
+        });
+        sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}")))
+            .execute(&mut conn)
+            .await
+            .expect("create test database");
+        conn.close().await.ok();
+        FreshDatabase {
+            url: with_database(&admin_url, &name),
+            backend,
+            admin_url: Some(admin_url),
+            name: Some(name),
+            _dir: None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! user postgres). It is required: a test that cannot reach it fails, it never skips.
 
 pub mod db;
+pub mod postgres;
 pub mod redis;
 pub mod ws;
 
@@ -54,12 +55,23 @@ impl TestApp {
         Self::spawn_on(database, configure).await
     }
 
+    /// A server on the given database (e.g. one on a private PostgreSQL cluster).
+    pub async fn spawn_on_database(
+        database: FreshDatabase,
+        configure: impl FnOnce(&mut Config),
+    ) -> TestApp {
+        Self::spawn_on(Arc::new(database), configure).await
+    }
+
     /// Another server on this one's database (a second replica).
     pub async fn spawn_replica(&self, configure: impl FnOnce(&mut Config)) -> TestApp {
         Self::spawn_on(self.database.clone(), configure).await
     }
 
-    async fn spawn_on(database: Arc<FreshDatabase>, configure: impl FnOnce(&mut Config)) -> TestApp {
+    async fn spawn_on(
+        database: Arc<FreshDatabase>,
+        configure: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let backend = database.backend;
         let mut config = Config::new(database.url.clone());
         config.rate_limit_disabled = true;

@@ -1,0 +1,174 @@
+//! Faults: the database restarting under write load, and the database going away. Each test
+//! runs its own PostgreSQL cluster, so the shared one stays up for everything else.
+
+use std::{
+    collections::BTreeSet,
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use piazza_e2e::{FreshDatabase, TestApp, postgres::PostgresServer};
+use serde_json::json;
+
+const REPLY: &str = "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_restart_under_load_loses_no_acknowledged_write() {
+    let pg = PostgresServer::start();
+    let database = FreshDatabase::create_on_postgres(pg.url()).await;
+    let app = Arc::new(TestApp::spawn_on_database(database, |_| {}).await);
+    let member = app.register("Ugo Carico").await;
+    let thread = app
+        .ask(
+            &member,
+            "appalti-contratti",
+            "Discussione sotto carico",
+            "inizio",
+        )
+        .await;
+
+    let acknowledged = Arc::new(Mutex::new(BTreeSet::new()));
+    let failures = Arc::new(Mutex::new(Vec::new()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut writers = Vec::new();
+    for w in 0..4 {
+        let (app, member, thread) = (app.clone(), member.clone(), thread.clone());
+        let (acknowledged, failures, stop) = (acknowledged.clone(), failures.clone(), stop.clone());
+        writers.push(tokio::spawn(async move {
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) {
+                n += 1;
+                let vars = json!({ "i": { "threadId": thread, "body": format!("scrittore {w}, messaggio {n}") } });
+                let resp = app.gql(Some(&member.token), REPLY, vars).await;
+                match resp["data"]["createPost"]["id"].as_str() {
+                    Some(id) => {
+                        acknowledged.lock().unwrap().insert(id.parse::<i64>().unwrap());
+                    }
+                    None => failures.lock().unwrap().push(resp),
+                }
+            }
+        }));
+    }
+    let wait_for = |count: usize| {
+        let acknowledged = acknowledged.clone();
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while acknowledged.lock().unwrap().len() < count {
+                assert!(Instant::now() < deadline, "writes did not progress");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    };
+    wait_for(30).await;
+    // pg_ctl blocks until the restart is complete; keep it off the test's async workers.
+    let pg = Arc::new(pg);
+    tokio::task::spawn_blocking({
+        let pg = pg.clone();
+        move || pg.restart()
+    })
+    .await
+    .unwrap();
+    let before_recovery = acknowledged.lock().unwrap().len();
+    // The service recovers by itself: writes are acknowledged again after the restart.
+    wait_for(before_recovery + 30).await;
+    stop.store(true, Ordering::Relaxed);
+    for w in writers {
+        w.await.unwrap();
+    }
+
+    // Every acknowledged write is stored.
+    let stored: Vec<i64> = {
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&app.database.url)
+            .await
+            .unwrap();
+        sqlx::query_scalar("select id from posts")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap()
+    };
+    let stored: BTreeSet<i64> = stored.into_iter().collect();
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    let lost: Vec<_> = acknowledged.difference(&stored).collect();
+    assert!(lost.is_empty(), "acknowledged but not stored: {lost:?}");
+    // Failures during the restart are generic errors, never internals.
+    for failure in failures.lock().unwrap().iter() {
+        assert_eq!(
+            failure["errors"][0]["extensions"]["code"], "INTERNAL_SERVER_ERROR",
+            "{failure}"
+        );
+        let message = failure["errors"][0]["message"].as_str().unwrap();
+        assert!(
+            !message.contains("SQLSTATE")
+                && !message.contains("57P01")
+                && !message.contains("connection"),
+            "{message}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_the_database_down_requests_fail_fast_and_readiness_says_so() {
+    let pg = PostgresServer::start();
+    let database = FreshDatabase::create_on_postgres(pg.url()).await;
+    let app = TestApp::spawn_on_database(database, |_| {}).await;
+    let member = app.register("Vera Guasto").await;
+    tokio::task::block_in_place(|| pg.stop());
+    let started = Instant::now();
+    let resp = app
+        .gql(
+            Some(&member.token),
+            "{ communities(first: 1) { edges { node { slug } } } }",
+            json!({}),
+        )
+        .await;
+    // Bounded by the pool's acquire timeout (3 s), not sqlx's default 30 s.
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        resp["errors"][0]["extensions"]["code"], "INTERNAL_SERVER_ERROR",
+        "{resp}"
+    );
+    let ready = app
+        .client
+        .get(format!("{}/readyz", app.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), 503);
+    assert_eq!(
+        app.client
+            .get(format!("{}/healthz", app.url))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    tokio::task::block_in_place(|| pg.resume());
+    // Back by itself once the database returns.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let ready = app
+            .client
+            .get(format!("{}/readyz", app.url))
+            .send()
+            .await
+            .unwrap();
+        if ready.status() == 200 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "not ready again after the database came back"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    app.ok(Some(&member.token), "{ me { id } }", json!({}))
+        .await;
+}
