@@ -172,3 +172,75 @@ async fn with_the_database_down_requests_fail_fast_and_readiness_says_so() {
     app.ok(Some(&member.token), "{ me { id } }", json!({}))
         .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writers_on_sqlite_never_see_a_locked_database() {
+    let app = Arc::new(TestApp::spawn(piazza_e2e::Backend::Sqlite).await);
+    let member = app.register("Zeno Folla").await;
+    let thread = app
+        .ask(
+            &member,
+            "bilancio-tributi",
+            "Molte risposte contemporanee",
+            "via",
+        )
+        .await;
+    let mut tasks = Vec::new();
+    for n in 0..40 {
+        let (app, member, thread) = (app.clone(), member.clone(), thread.clone());
+        tasks.push(tokio::spawn(async move {
+            let vars = json!({ "i": { "threadId": thread, "body": format!("risposta {n}") } });
+            app.gql(Some(&member.token), REPLY, vars).await
+        }));
+    }
+    for task in tasks {
+        let resp = task.await.unwrap();
+        assert!(resp.get("errors").is_none(), "{resp}");
+    }
+    assert_eq!(app.count("posts").await, 41);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_server_restart_clients_reconnect_and_catch_up() {
+    use piazza_e2e::ws::WsClient;
+    let app = TestApp::spawn(piazza_e2e::Backend::Sqlite).await;
+    let member = app.register("Rita Riavvio").await;
+    let thread = app
+        .ask(&member, "transizione-digitale", "Migrazione al cloud", "x")
+        .await;
+    let query = "subscription($t: ID!, $a: String) { threadEvents(threadId: $t, after: $a) { cursor post { body } } }";
+    let mut client = WsClient::connect(&app.url, "graphql-transport-ws", &[])
+        .await
+        .unwrap();
+    client.init(None).await;
+    client
+        .subscribe("t", query, json!({ "t": thread, "a": "0" }))
+        .await;
+    app.reply(&member, &thread, "prima del riavvio").await;
+    let cursor = client.data("t").await["data"]["threadEvents"]["cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Planned restart: the socket is closed with a retryable code.
+    let database = app.database.clone();
+    let stopping = tokio::spawn(app.stop());
+    assert_eq!(client.closed().await, 1012);
+    stopping.await.unwrap();
+    let app = TestApp::spawn_on(database, |_| {}).await;
+    app.reply(&member, &thread, "mentre il client era scollegato")
+        .await;
+
+    let mut client = WsClient::connect(&app.url, "graphql-transport-ws", &[])
+        .await
+        .unwrap();
+    client.init(None).await;
+    client
+        .subscribe("t", query, json!({ "t": thread, "a": cursor }))
+        .await;
+    let missed = client.data("t").await;
+    assert_eq!(
+        missed["data"]["threadEvents"]["post"]["body"],
+        "mentre il client era scollegato"
+    );
+}

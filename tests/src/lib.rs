@@ -68,7 +68,8 @@ impl TestApp {
         Self::spawn_on(self.database.clone(), configure).await
     }
 
-    async fn spawn_on(
+    /// A server on a database another (possibly stopped) server used: a restart.
+    pub async fn spawn_on(
         database: Arc<FreshDatabase>,
         configure: impl FnOnce(&mut Config),
     ) -> TestApp {

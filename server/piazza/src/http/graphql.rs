@@ -192,17 +192,21 @@ fn is_query_only(query: &str, operation_name: Option<&str>) -> bool {
     )
 }
 
-async fn resolve_viewer(req: &Request, state: &HttpState) -> Option<Viewer> {
-    let token = bearer_or_cookie(req)?;
+/// The viewer of the request's session. A database failure is an error, not "anonymous":
+/// answering UNAUTHENTICATED during an outage would make clients drop valid sessions.
+async fn resolve_viewer(req: &Request, state: &HttpState) -> Result<Option<Viewer>, ()> {
+    let Some(token) = bearer_or_cookie(req) else {
+        return Ok(None);
+    };
     let hash = token::hash(&token);
     match piazza_db::sessions::find_session_user(&state.app.db, &hash, piazza_db::now()).await {
-        Ok(user) => user.map(|user| Viewer {
+        Ok(user) => Ok(user.map(|user| Viewer {
             user,
             token_hash: hash,
-        }),
+        })),
         Err(e) => {
-            tracing::warn!(error = %e, "session lookup failed; serving the request as anonymous");
-            None
+            tracing::error!(error = %e, "session lookup failed");
+            Err(())
         }
     }
 }
@@ -254,7 +258,13 @@ fn strip_request_error_data(mut body: serde_json::Value) -> serde_json::Value {
 }
 
 async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Response {
-    let viewer = resolve_viewer(req, state).await;
+    let Ok(viewer) = resolve_viewer(req, state).await else {
+        return error_response(
+            StatusCode::OK,
+            "INTERNAL_SERVER_ERROR",
+            "Errore interno del server",
+        );
+    };
     let meta = request_meta(req, state);
     let viewer_id = viewer.as_ref().map(Viewer::id);
     let prepare = |r: GqlRequest| {
