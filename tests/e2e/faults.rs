@@ -244,3 +244,101 @@ async fn after_a_server_restart_clients_reconnect_and_catch_up() {
         "mentre il client era scollegato"
     );
 }
+
+/// What a member sees of a community, to compare before and after a restore.
+async fn snapshot(app: &TestApp) -> serde_json::Value {
+    let q = "{ community(slug: \"appalti-contratti\") { memberCount threads(first: 10) { edges { node { title postCount firstPost { body bodyHtml revisions { version body } } posts(first: 10) { edges { node { body author { displayName } } } } } } } } }";
+    app.ok(None, q, json!({})).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_wipe_restore_gives_identical_data() {
+    let app = TestApp::spawn(piazza_e2e::Backend::Sqlite).await;
+    let m = app.register("Bruna Copia").await;
+    app.join(&m, "appalti-contratti").await;
+    let t = app
+        .ask(
+            &m,
+            "appalti-contratti",
+            "Domanda da salvare nel backup",
+            "**testo**",
+        )
+        .await;
+    app.reply(&m, &t, "una risposta").await;
+    let before = snapshot(&app).await;
+    let backup_dir = tempfile::tempdir().unwrap();
+    let backup = backup_dir.path().join("backup.db");
+    app.state
+        .db
+        .backup_sqlite(backup.to_str().unwrap())
+        .await
+        .expect("backup");
+    let database = app.database.clone();
+    app.stop().await;
+
+    // Wipe, restore the copy in place, start again.
+    let path = database.url.trim_start_matches("sqlite:").to_owned();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{path}{suffix}"));
+    }
+    std::fs::copy(&backup, &path).unwrap();
+    let restored = TestApp::spawn_on(database, |_| {}).await;
+    assert_eq!(snapshot(&restored).await, before);
+    // Sessions are data too: the member is still signed in.
+    assert!(
+        restored
+            .ok(Some(&m.token), "{ me { id } }", json!({}))
+            .await["me"]["id"]
+            .is_string()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_dump_wipe_restore_gives_identical_data() {
+    let app = TestApp::spawn(piazza_e2e::Backend::Postgres).await;
+    let m = app.register("Piero Dump").await;
+    app.join(&m, "appalti-contratti").await;
+    let t = app
+        .ask(
+            &m,
+            "appalti-contratti",
+            "Domanda da salvare con pg_dump",
+            "_testo_",
+        )
+        .await;
+    app.reply(&m, &t, "una risposta").await;
+    let before = snapshot(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("piazza.dump");
+    let url = app.database.url.clone();
+    let database = app.database.clone();
+    app.stop().await;
+    let run = |program: &str, args: &[&str]| {
+        let status = std::process::Command::new(program)
+            .args(args)
+            .status()
+            .unwrap_or_else(|e| panic!("{program}: {e}"));
+        assert!(status.success(), "{program} {args:?}");
+    };
+    run("pg_dump", &["-Fc", "-f", dump.to_str().unwrap(), &url]);
+    // Wipe: drop every table, then restore from the dump.
+    {
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&url)
+            .await
+            .unwrap();
+        sqlx::query("drop schema public cascade")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query("create schema public")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    }
+    run(
+        "pg_restore",
+        &["--no-owner", "-d", &url, dump.to_str().unwrap()],
+    );
+    let restored = TestApp::spawn_on(database, |_| {}).await;
+    assert_eq!(snapshot(&restored).await, before);
+}

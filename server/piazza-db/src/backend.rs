@@ -169,6 +169,23 @@ impl Db {
         Ok(())
     }
 
+    /// Writes a consistent copy of a SQLite database to `path` (`VACUUM INTO`, safe while
+    /// the server runs). PostgreSQL deployments back up with `pg_dump` instead.
+    pub async fn backup_sqlite(&self, path: &str) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite { write, .. } => {
+                sqlx::query("vacuum into $1")
+                    .bind(path)
+                    .execute(write)
+                    .await?;
+                Ok(())
+            }
+            Backend::Postgres(_) => Err(DbError::Other(sqlx::Error::Configuration(
+                "PostgreSQL is backed up with pg_dump (see docs/operations.md)".into(),
+            ))),
+        }
+    }
+
     pub async fn close(&self) {
         match &self.backend {
             Backend::Sqlite { read, write } => {

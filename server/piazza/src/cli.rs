@@ -32,6 +32,11 @@ pub enum Command {
     Admin(AdminCommand),
     /// Print the GraphQL schema (SDL).
     Schema,
+    /// Copy a SQLite database to a file while the server may be running.
+    Backup {
+        /// Where to write the copy (must not exist).
+        path: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -60,6 +65,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Admin(AdminCommand::Create { email, name }) => {
             create_admin(&cli.config, &email, &name).await
+        }
+        Command::Backup { path } => {
+            let db =
+                piazza_db::Db::connect(&cli.config.database_url, piazza_db::PoolSize::default())
+                    .await?;
+            db.backup_sqlite(&path)
+                .await
+                .with_context(|| format!("backing up to {path}"))?;
+            db.close().await;
+            println!("backup written to {path}");
+            Ok(())
         }
         Command::Schema => {
             print!("{}", graphql::sdl());
