@@ -3,7 +3,7 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
-use clap::Args;
+use clap::{Args, builder::BoolishValueParser};
 
 #[derive(Args, Clone, Debug)]
 pub struct Config {
@@ -32,11 +32,11 @@ pub struct Config {
     pub web_dir: PathBuf,
 
     /// Allow GraphQL introspection (off by default: the schema is published as schema.graphql).
-    #[arg(long, env = "PIAZZA_INTROSPECTION", default_value_t = false)]
+    #[arg(long, env = "PIAZZA_INTROSPECTION", default_value = "false", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new())]
     pub introspection: bool,
 
     /// Mark session cookies `Secure`; set it when the service is reached over HTTPS.
-    #[arg(long, env = "PIAZZA_COOKIE_SECURE", default_value_t = false)]
+    #[arg(long, env = "PIAZZA_COOKIE_SECURE", default_value = "false", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new())]
     pub cookie_secure: bool,
 
     /// Origins (e.g. `https://piazza.anci.it`) allowed to open websockets besides this
@@ -54,7 +54,7 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
     /// Turn off rate limits (login, registration, posting). For test environments only.
-    #[arg(long, env = "PIAZZA_RATE_LIMIT_DISABLED", default_value_t = false)]
+    #[arg(long, env = "PIAZZA_RATE_LIMIT_DISABLED", default_value = "false", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new())]
     pub rate_limit_disabled: bool,
 
     /// Log format: `text` or `json`.
@@ -102,6 +102,34 @@ fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        config: super::Config,
+    }
+
+    #[test]
+    fn boolean_settings_accept_the_usual_spellings() {
+        for (value, expected) in [
+            ("1", true),
+            ("true", true),
+            ("yes", true),
+            ("0", false),
+            ("false", false),
+        ] {
+            let cli = Cli::parse_from(["piazza", "--rate-limit-disabled", value]);
+            assert_eq!(cli.config.rate_limit_disabled, expected, "{value}");
+        }
+        assert!(
+            Cli::parse_from(["piazza", "--introspection"])
+                .config
+                .introspection
+        );
+        assert!(!Cli::parse_from(["piazza"]).config.introspection);
+    }
+
     #[test]
     fn passwords_are_redacted() {
         assert_eq!(

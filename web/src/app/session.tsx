@@ -1,0 +1,63 @@
+/** Who is signed in. Loaded once with `me`; sign-in, registration and sign-out update it. */
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { client, resetLiveConnection } from '../graphql/client';
+import { graphql } from '../gql';
+import type { ViewerFragment } from '../gql/graphql';
+
+export const ViewerFields = graphql(`
+  fragment Viewer on User {
+    id
+    displayName
+    role
+    jobTitle
+    comune {
+      istatCode
+      name
+      province
+      isPiccolo
+    }
+  }
+`);
+
+const MeDocument = graphql(`
+  query Me {
+    me {
+      ...Viewer
+    }
+  }
+`);
+
+export type Viewer = ViewerFragment;
+
+interface Session {
+  /** `undefined` while loading, `null` when signed out. */
+  viewer: Viewer | null | undefined;
+  setViewer: (viewer: Viewer | null) => void;
+}
+
+const SessionContext = createContext<Session>({ viewer: undefined, setViewer: () => {} });
+
+export function SessionProvider({ children }: { children: ComponentChildren }) {
+  const [viewer, setViewerState] = useState<Viewer | null | undefined>(undefined);
+
+  useEffect(() => {
+    client
+      .query(MeDocument, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => setViewerState(result.data?.me ?? null));
+  }, []);
+
+  const setViewer = useCallback((next: Viewer | null) => {
+    // The websocket authenticated with the old cookie; open a new one on demand.
+    resetLiveConnection();
+    setViewerState(next);
+  }, []);
+
+  const value = useMemo(() => ({ viewer, setViewer }), [viewer, setViewer]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  return useContext(SessionContext);
+}

@@ -1,0 +1,286 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n": typeof types.ViewerFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query MarkdownPreview($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.MarkdownPreviewDocument,
+    "\n  query ComuniSearch($search: String!, $first: Int) {\n    comuni(search: $search, first: $first) {\n      istatCode\n      name\n      province\n      provinceCode\n      isPiccolo\n    }\n  }\n": typeof types.ComuniSearchDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n": typeof types.NotificationReceivedDocument,
+    "\n  fragment ThreadSummary on Thread {\n    id\n    kind\n    title\n    tags\n    createdAt\n    lastActivityAt\n    replyCount\n    isAnswered\n    pinned\n    locked\n    author {\n      id\n      displayName\n    }\n    community {\n      slug\n      name\n    }\n  }\n": typeof types.ThreadSummaryFragmentDoc,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateCommunityDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n": typeof types.SetUserRoleDocument,
+    "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n": typeof types.UserByEmailDocument,
+    "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateThreadDocument,
+    "\n  query CommunityHeader($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      description\n      memberCount\n      viewerIsMember\n    }\n  }\n": typeof types.CommunityHeaderDocument,
+    "\n  query FaqChangelog($slug: String!) {\n    community(slug: $slug) {\n      id\n      faqChangelog(first: 10) {\n        edges {\n          node {\n            id\n            kind\n            version\n            changeNote\n            createdAt\n            entry {\n              id\n              question\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.FaqChangelogDocument,
+    "\n  query CommunityFaq($slug: String!) {\n    community(slug: $slug) {\n      id\n      faq(first: 50) {\n        edges {\n          node {\n            id\n            question\n            answerHtml\n            status\n            version\n            tags\n            updatedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.CommunityFaqDocument,
+    "\n  mutation JoinCommunity($slug: String!) {\n    joinCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n": typeof types.JoinCommunityDocument,
+    "\n  mutation LeaveCommunity($slug: String!) {\n    leaveCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n": typeof types.LeaveCommunityDocument,
+    "\n  query CommunityThreads($slug: String!, $first: Int, $after: String, $sort: ThreadSort, $filter: ThreadFilter) {\n    community(slug: $slug) {\n      id\n      threads(first: $first, after: $after, sort: $sort, filter: $filter) {\n        edges {\n          node {\n            ...ThreadSummary\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.CommunityThreadsDocument,
+    "\n  subscription CommunityEvents($slug: String!) {\n    communityEvents(slug: $slug) {\n      kind\n      thread {\n        id\n        title\n      }\n    }\n  }\n": typeof types.CommunityEventsDocument,
+    "\n  query FaqEntry($id: ID!) {\n    faqEntry(id: $id) {\n      id\n      question\n      answerHtml\n      status\n      version\n      tags\n      references\n      inForce\n      validFrom\n      validUntil\n      publishedAt\n      updatedAt\n      withdrawalReason\n      community {\n        slug\n        name\n      }\n      sourcePost {\n        id\n        thread {\n          id\n          title\n        }\n      }\n      revisions {\n        version\n        changeNote\n        createdAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.FaqEntryDocument,
+    "\n  query FaqDiff($id: ID!, $from: Int!, $to: Int!) {\n    faqEntry(id: $id) {\n      id\n      diff(fromVersion: $from, toVersion: $to)\n    }\n  }\n": typeof types.FaqDiffDocument,
+    "\n  query HomePage {\n    recentThreads(first: 10) {\n      ...ThreadSummary\n    }\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n": typeof types.HomePageDocument,
+    "\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.UnansweredQuestionsDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n": typeof types.NotificationArrivedDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...Viewer\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  query Profile {\n    me {\n      id\n      displayName\n      email\n      jobTitle\n      role\n      createdAt\n      comune {\n        istatCode\n        name\n        province\n        provinceCode\n        region\n        population\n        isPiccolo\n      }\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    viewerVote\n    isAccepted\n    isOfficial\n    isDeleted\n    viewerCanEdit\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n": typeof types.EditPostDocument,
+    "\n  mutation DeletePost($id: ID!) {\n    deletePost(id: $id) {\n      id\n    }\n  }\n": typeof types.DeletePostDocument,
+    "\n  mutation AcceptAnswer($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      isAnswered\n    }\n  }\n": typeof types.AcceptAnswerDocument,
+    "\n  mutation MarkOfficialAnswer($postId: ID!) {\n    markOfficialAnswer(postId: $postId) {\n      id\n      isOfficial\n    }\n  }\n": typeof types.MarkOfficialAnswerDocument,
+    "\n  query ThreadReplies($id: ID!, $first: Int, $after: String) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after) {\n        edges {\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ThreadRepliesDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePostDocument,
+    "\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.PostRevisionsDocument,
+    "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n": typeof types.ThreadDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind\n      post {\n        id\n        author {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.ThreadEventsDocument,
+    "\n  mutation Vote($postId: ID!, $value: Int!) {\n    vote(postId: $postId, value: $value) {\n      id\n      score\n      viewerVote\n    }\n  }\n": typeof types.VoteDocument,
+};
+const documents: Documents = {
+    "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n": types.ViewerFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": types.MeDocument,
+    "\n  query MarkdownPreview($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.MarkdownPreviewDocument,
+    "\n  query ComuniSearch($search: String!, $first: Int) {\n    comuni(search: $search, first: $first) {\n      istatCode\n      name\n      province\n      provinceCode\n      isPiccolo\n    }\n  }\n": types.ComuniSearchDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n": types.NotificationReceivedDocument,
+    "\n  fragment ThreadSummary on Thread {\n    id\n    kind\n    title\n    tags\n    createdAt\n    lastActivityAt\n    replyCount\n    isAnswered\n    pinned\n    locked\n    author {\n      id\n      displayName\n    }\n    community {\n      slug\n      name\n    }\n  }\n": types.ThreadSummaryFragmentDoc,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateCommunityDocument,
+    "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n": types.SetUserRoleDocument,
+    "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n": types.UserByEmailDocument,
+    "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n": types.CreateThreadDocument,
+    "\n  query CommunityHeader($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      description\n      memberCount\n      viewerIsMember\n    }\n  }\n": types.CommunityHeaderDocument,
+    "\n  query FaqChangelog($slug: String!) {\n    community(slug: $slug) {\n      id\n      faqChangelog(first: 10) {\n        edges {\n          node {\n            id\n            kind\n            version\n            changeNote\n            createdAt\n            entry {\n              id\n              question\n            }\n          }\n        }\n      }\n    }\n  }\n": types.FaqChangelogDocument,
+    "\n  query CommunityFaq($slug: String!) {\n    community(slug: $slug) {\n      id\n      faq(first: 50) {\n        edges {\n          node {\n            id\n            question\n            answerHtml\n            status\n            version\n            tags\n            updatedAt\n          }\n        }\n      }\n    }\n  }\n": types.CommunityFaqDocument,
+    "\n  mutation JoinCommunity($slug: String!) {\n    joinCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n": types.JoinCommunityDocument,
+    "\n  mutation LeaveCommunity($slug: String!) {\n    leaveCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n": types.LeaveCommunityDocument,
+    "\n  query CommunityThreads($slug: String!, $first: Int, $after: String, $sort: ThreadSort, $filter: ThreadFilter) {\n    community(slug: $slug) {\n      id\n      threads(first: $first, after: $after, sort: $sort, filter: $filter) {\n        edges {\n          node {\n            ...ThreadSummary\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.CommunityThreadsDocument,
+    "\n  subscription CommunityEvents($slug: String!) {\n    communityEvents(slug: $slug) {\n      kind\n      thread {\n        id\n        title\n      }\n    }\n  }\n": types.CommunityEventsDocument,
+    "\n  query FaqEntry($id: ID!) {\n    faqEntry(id: $id) {\n      id\n      question\n      answerHtml\n      status\n      version\n      tags\n      references\n      inForce\n      validFrom\n      validUntil\n      publishedAt\n      updatedAt\n      withdrawalReason\n      community {\n        slug\n        name\n      }\n      sourcePost {\n        id\n        thread {\n          id\n          title\n        }\n      }\n      revisions {\n        version\n        changeNote\n        createdAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.FaqEntryDocument,
+    "\n  query FaqDiff($id: ID!, $from: Int!, $to: Int!) {\n    faqEntry(id: $id) {\n      id\n      diff(fromVersion: $from, toVersion: $to)\n    }\n  }\n": types.FaqDiffDocument,
+    "\n  query HomePage {\n    recentThreads(first: 10) {\n      ...ThreadSummary\n    }\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n": types.HomePageDocument,
+    "\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.UnansweredQuestionsDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n": types.NotificationArrivedDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...Viewer\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  query Profile {\n    me {\n      id\n      displayName\n      email\n      jobTitle\n      role\n      createdAt\n      comune {\n        istatCode\n        name\n        province\n        provinceCode\n        region\n        population\n        isPiccolo\n      }\n    }\n  }\n": types.ProfileDocument,
+    "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    viewerVote\n    isAccepted\n    isOfficial\n    isDeleted\n    viewerCanEdit\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n": types.EditPostDocument,
+    "\n  mutation DeletePost($id: ID!) {\n    deletePost(id: $id) {\n      id\n    }\n  }\n": types.DeletePostDocument,
+    "\n  mutation AcceptAnswer($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      isAnswered\n    }\n  }\n": types.AcceptAnswerDocument,
+    "\n  mutation MarkOfficialAnswer($postId: ID!) {\n    markOfficialAnswer(postId: $postId) {\n      id\n      isOfficial\n    }\n  }\n": types.MarkOfficialAnswerDocument,
+    "\n  query ThreadReplies($id: ID!, $first: Int, $after: String) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after) {\n        edges {\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ThreadRepliesDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      id\n    }\n  }\n": types.CreatePostDocument,
+    "\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.PostRevisionsDocument,
+    "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n": types.ThreadDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind\n      post {\n        id\n        author {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.ThreadEventsDocument,
+    "\n  mutation Vote($postId: ID!, $value: Int!) {\n    vote(postId: $postId, value: $value) {\n      id\n      score\n      viewerVote\n    }\n  }\n": types.VoteDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n"): (typeof documents)["\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MarkdownPreview($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"): (typeof documents)["\n  query MarkdownPreview($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComuniSearch($search: String!, $first: Int) {\n    comuni(search: $search, first: $first) {\n      istatCode\n      name\n      province\n      provinceCode\n      isPiccolo\n    }\n  }\n"): (typeof documents)["\n  query ComuniSearch($search: String!, $first: Int) {\n    comuni(search: $search, first: $first) {\n      istatCode\n      name\n      province\n      provinceCode\n      isPiccolo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThreadSummary on Thread {\n    id\n    kind\n    title\n    tags\n    createdAt\n    lastActivityAt\n    replyCount\n    isAnswered\n    pinned\n    locked\n    author {\n      id\n      displayName\n    }\n    community {\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadSummary on Thread {\n    id\n    kind\n    title\n    tags\n    createdAt\n    lastActivityAt\n    replyCount\n    isAnswered\n    pinned\n    locked\n    author {\n      id\n      displayName\n    }\n    community {\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityHeader($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      description\n      memberCount\n      viewerIsMember\n    }\n  }\n"): (typeof documents)["\n  query CommunityHeader($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      description\n      memberCount\n      viewerIsMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaqChangelog($slug: String!) {\n    community(slug: $slug) {\n      id\n      faqChangelog(first: 10) {\n        edges {\n          node {\n            id\n            kind\n            version\n            changeNote\n            createdAt\n            entry {\n              id\n              question\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FaqChangelog($slug: String!) {\n    community(slug: $slug) {\n      id\n      faqChangelog(first: 10) {\n        edges {\n          node {\n            id\n            kind\n            version\n            changeNote\n            createdAt\n            entry {\n              id\n              question\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityFaq($slug: String!) {\n    community(slug: $slug) {\n      id\n      faq(first: 50) {\n        edges {\n          node {\n            id\n            question\n            answerHtml\n            status\n            version\n            tags\n            updatedAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CommunityFaq($slug: String!) {\n    community(slug: $slug) {\n      id\n      faq(first: 50) {\n        edges {\n          node {\n            id\n            question\n            answerHtml\n            status\n            version\n            tags\n            updatedAt\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinCommunity($slug: String!) {\n    joinCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n"): (typeof documents)["\n  mutation JoinCommunity($slug: String!) {\n    joinCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveCommunity($slug: String!) {\n    leaveCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveCommunity($slug: String!) {\n    leaveCommunity(slug: $slug) {\n      id\n      viewerIsMember\n      memberCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityThreads($slug: String!, $first: Int, $after: String, $sort: ThreadSort, $filter: ThreadFilter) {\n    community(slug: $slug) {\n      id\n      threads(first: $first, after: $after, sort: $sort, filter: $filter) {\n        edges {\n          node {\n            ...ThreadSummary\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CommunityThreads($slug: String!, $first: Int, $after: String, $sort: ThreadSort, $filter: ThreadFilter) {\n    community(slug: $slug) {\n      id\n      threads(first: $first, after: $after, sort: $sort, filter: $filter) {\n        edges {\n          node {\n            ...ThreadSummary\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CommunityEvents($slug: String!) {\n    communityEvents(slug: $slug) {\n      kind\n      thread {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CommunityEvents($slug: String!) {\n    communityEvents(slug: $slug) {\n      kind\n      thread {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaqEntry($id: ID!) {\n    faqEntry(id: $id) {\n      id\n      question\n      answerHtml\n      status\n      version\n      tags\n      references\n      inForce\n      validFrom\n      validUntil\n      publishedAt\n      updatedAt\n      withdrawalReason\n      community {\n        slug\n        name\n      }\n      sourcePost {\n        id\n        thread {\n          id\n          title\n        }\n      }\n      revisions {\n        version\n        changeNote\n        createdAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FaqEntry($id: ID!) {\n    faqEntry(id: $id) {\n      id\n      question\n      answerHtml\n      status\n      version\n      tags\n      references\n      inForce\n      validFrom\n      validUntil\n      publishedAt\n      updatedAt\n      withdrawalReason\n      community {\n        slug\n        name\n      }\n      sourcePost {\n        id\n        thread {\n          id\n          title\n        }\n      }\n      revisions {\n        version\n        changeNote\n        createdAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaqDiff($id: ID!, $from: Int!, $to: Int!) {\n    faqEntry(id: $id) {\n      id\n      diff(fromVersion: $from, toVersion: $to)\n    }\n  }\n"): (typeof documents)["\n  query FaqDiff($id: ID!, $from: Int!, $to: Int!) {\n    faqEntry(id: $id) {\n      id\n      diff(fromVersion: $from, toVersion: $to)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomePage {\n    recentThreads(first: 10) {\n      ...ThreadSummary\n    }\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n"): (typeof documents)["\n  query HomePage {\n    recentThreads(first: 10) {\n      ...ThreadSummary\n    }\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...Viewer\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...Viewer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Profile {\n    me {\n      id\n      displayName\n      email\n      jobTitle\n      role\n      createdAt\n      comune {\n        istatCode\n        name\n        province\n        provinceCode\n        region\n        population\n        isPiccolo\n      }\n    }\n  }\n"): (typeof documents)["\n  query Profile {\n    me {\n      id\n      displayName\n      email\n      jobTitle\n      role\n      createdAt\n      comune {\n        istatCode\n        name\n        province\n        provinceCode\n        region\n        population\n        isPiccolo\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    viewerVote\n    isAccepted\n    isOfficial\n    isDeleted\n    viewerCanEdit\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    viewerVote\n    isAccepted\n    isOfficial\n    isDeleted\n    viewerCanEdit\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n"): (typeof documents)["\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePost($id: ID!) {\n    deletePost(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeletePost($id: ID!) {\n    deletePost(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptAnswer($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      isAnswered\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptAnswer($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      isAnswered\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkOfficialAnswer($postId: ID!) {\n    markOfficialAnswer(postId: $postId) {\n      id\n      isOfficial\n    }\n  }\n"): (typeof documents)["\n  mutation MarkOfficialAnswer($postId: ID!) {\n    markOfficialAnswer(postId: $postId) {\n      id\n      isOfficial\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ThreadReplies($id: ID!, $first: Int, $after: String) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after) {\n        edges {\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadReplies($id: ID!, $first: Int, $after: String) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after) {\n        edges {\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind\n      post {\n        id\n        author {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind\n      post {\n        id\n        author {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Vote($postId: ID!, $value: Int!) {\n    vote(postId: $postId, value: $value) {\n      id\n      score\n      viewerVote\n    }\n  }\n"): (typeof documents)["\n  mutation Vote($postId: ID!, $value: Int!) {\n    vote(postId: $postId, value: $value) {\n      id\n      score\n      viewerVote\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

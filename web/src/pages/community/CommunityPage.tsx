@@ -1,0 +1,86 @@
+/** A community: its threads (sorted, filtered, live) or its FAQ, and join/leave. */
+import { useSession } from '../../app/session';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Link } from '../../components/Link';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { graphql } from '../../gql';
+import { useQuery } from '../../graphql/hooks';
+import { t } from '../../i18n';
+import { NotFoundPage } from '../NotFoundPage';
+import { FaqList } from './FaqList';
+import { JoinButton } from './JoinButton';
+import { ThreadList } from './ThreadList';
+
+const CommunityHeaderDocument = graphql(`
+  query CommunityHeader($slug: String!) {
+    community(slug: $slug) {
+      id
+      slug
+      name
+      description
+      memberCount
+      viewerIsMember
+    }
+  }
+`);
+
+export type CommunityTab = 'threads' | 'faq';
+
+function Tabs({ slug, tab }: { slug: string; tab: CommunityTab }) {
+  const base = `/c/${encodeURIComponent(slug)}`;
+  return (
+    <nav aria-label={t('community.sections')}>
+      <ul class="nav nav-tabs mb-3">
+        <li class="nav-item">
+          <Link href={base} class={`nav-link${tab === 'threads' ? ' active' : ''}`} aria-current={tab === 'threads' ? 'page' : undefined}>
+            {t('community.tab.threads')}
+          </Link>
+        </li>
+        <li class="nav-item">
+          <Link href={`${base}/faq`} class={`nav-link${tab === 'faq' ? ' active' : ''}`} aria-current={tab === 'faq' ? 'page' : undefined}>
+            {t('community.tab.faq')}
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function CommunityPage({ slug, tab, search }: { slug: string; tab: CommunityTab; search: string }) {
+  const { viewer } = useSession();
+  const { data, error, fetching, refetch } = useQuery(CommunityHeaderDocument, { slug });
+
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <ErrorAlert error={error} />;
+  const community = data?.community;
+  if (!community) return <NotFoundPage />;
+
+  const askHref = viewer ? `/c/${encodeURIComponent(slug)}/nuova` : `/accedi?next=${encodeURIComponent(`/c/${slug}/nuova`)}`;
+  return (
+    <>
+      <nav aria-label={t('breadcrumb.label')} class="breadcrumb-container">
+        <ol class="breadcrumb">
+          <li class="breadcrumb-item">
+            <Link href="/">{t('nav.home')}</Link>
+            <span class="separator">/</span>
+          </li>
+          <li class="breadcrumb-item active" aria-current="page">
+            {community.name}
+          </li>
+        </ol>
+      </nav>
+      <PageHeading title={tab === 'faq' ? t('community.faqTitle', { name: community.name }) : community.name}>{community.name}</PageHeading>
+      <p>{community.description}</p>
+      <div class="d-flex flex-wrap align-items-center gap-3 mb-4">
+        <span class="text-secondary">{t('community.members', { count: community.memberCount })}</span>
+        {viewer && <JoinButton slug={slug} name={community.name} isMember={community.viewerIsMember} onChange={refetch} />}
+        <Link href={askHref} class="btn btn-primary">
+          {t('community.ask')}
+        </Link>
+      </div>
+      <Tabs slug={slug} tab={tab} />
+      {tab === 'threads' ? <ThreadList slug={slug} search={search} /> : <FaqList slug={slug} />}
+    </>
+  );
+}
