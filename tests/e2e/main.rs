@@ -28,10 +28,15 @@ macro_rules! both_backends {
 mod accounts;
 mod communities;
 mod comuni;
+mod faq;
+mod faults;
 mod http;
 mod live;
+mod notifications;
 mod posts;
+mod qa;
 mod replicas;
 mod schema;
+mod search;
 mod storage;
 mod threads;

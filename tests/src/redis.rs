@@ -13,14 +13,22 @@ pub struct RedisServer {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 impl RedisServer {
     /// Starts `redis-server` on a free port; fails the test if it is not installed.
     pub async fn start() -> RedisServer {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let mut server = RedisServer { port: free_port(), child: None, dir };
+        let mut server = RedisServer {
+            port: free_port(),
+            child: None,
+            dir,
+        };
         server.launch().await;
         server
     }
@@ -31,7 +39,16 @@ impl RedisServer {
 
     async fn launch(&mut self) {
         let child = Command::new("redis-server")
-            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+            .args([
+                "--port",
+                &self.port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
             .arg("--dir")
             .arg(self.dir.path())
             .stdout(Stdio::null())

@@ -11,15 +11,20 @@
 
 #[macro_use]
 mod backend;
+pub mod bookmarks;
 pub mod communities;
 pub mod comuni;
 mod error;
 pub mod events;
+pub mod faq;
+pub mod follows;
 pub mod notifications;
 pub mod posts;
+pub mod search;
 pub mod sessions;
 pub mod threads;
 pub mod users;
+pub mod votes;
 
 pub use backend::{Backend, Db, PoolSize, Tx};
 pub use error::DbError;

@@ -203,3 +203,102 @@ pub async fn list_votes_of_user(
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
+
+/// Orders of a thread's replies. In both, the accepted answer comes first and the official
+/// answer next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostSort {
+    /// Oldest first.
+    Oldest,
+    /// Highest score first, then oldest.
+    Score,
+}
+
+/// Where a page of replies resumes: the sort key of the last reply seen. `rank` is 2 for
+/// the accepted answer, 1 for the official answer (when it is not also accepted), else 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PostKey {
+    pub rank: i64,
+    pub score: i64,
+    pub id: i64,
+}
+
+/// A reply with its key in the list it was read from.
+#[derive(Clone, Debug)]
+pub struct RankedPost {
+    pub post: Post,
+    pub key: PostKey,
+}
+
+#[derive(sqlx::FromRow)]
+struct RankedRow {
+    #[sqlx(flatten)]
+    post: Post,
+    answer_rank: i64,
+}
+
+macro_rules! answer_rank {
+    () => {
+        "cast(case when p.id = t.accepted_post_id then 2 when p.id = t.official_post_id then 1 \
+         else 0 end as bigint)"
+    };
+}
+
+macro_rules! sorted_replies_sql {
+    ($after:literal, $order:literal) => {
+        concat!(
+            "select p.id, p.thread_id, p.author_id, p.body, p.body_html, p.renderer_version, \
+             p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by, ",
+            answer_rank!(),
+            " as answer_rank from posts p join threads t on t.id = p.thread_id \
+             where p.thread_id = $1 and p.id <> coalesce(t.first_post_id, 0) \
+             and ($2 is null or ",
+            answer_rank!(),
+            " < $2 or (",
+            answer_rank!(),
+            " = $2 and (",
+            $after,
+            "))) order by answer_rank desc, ",
+            $order,
+            " limit $5"
+        )
+    };
+}
+
+/// A page of a thread's replies (every post but the first) in the given order, after
+/// `after` (exclusive): the accepted answer first, then the official one, then the rest.
+pub async fn list_thread_replies_sorted(
+    db: &Db,
+    thread_id: i64,
+    sort: PostSort,
+    after: Option<PostKey>,
+    limit: i64,
+) -> Result<Vec<RankedPost>> {
+    let sql = match sort {
+        // $4 (the score) goes unused here; both engines accept an unreferenced parameter.
+        PostSort::Oldest => sorted_replies_sql!("p.id > $3", "p.id"),
+        PostSort::Score => sorted_replies_sql!(
+            "p.score < $4 or (p.score = $4 and p.id > $3)",
+            "p.score desc, p.id"
+        ),
+    };
+    let rows: Vec<RankedRow> = on_read!(db, pool => sqlx::query_as(sql)
+        .bind(thread_id)
+        .bind(after.map(|k| k.rank))
+        .bind(after.map_or(0, |k| k.id))
+        .bind(after.map_or(0, |k| k.score))
+        .bind(limit)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RankedPost {
+            key: PostKey {
+                rank: r.answer_rank,
+                score: r.post.score,
+                id: r.post.id,
+            },
+            post: r.post,
+        })
+        .collect())
+}

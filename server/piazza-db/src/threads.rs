@@ -274,3 +274,64 @@ pub async fn list_recent_threads(
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
+
+/// Makes `post_id` the thread's accepted answer (replacing any previous one); returns
+/// whether it changed.
+pub async fn set_accepted_post(tx: &mut Tx, thread_id: i64, post_id: i64) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update threads set accepted_post_id = $1 where id = $2 \
+         and (accepted_post_id is null or accepted_post_id <> $1)")
+        .bind(post_id)
+        .bind(thread_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// Makes `post_id` the thread's official answer, moving the posts' `is_official` flag with
+/// it (one official post per thread); returns whether it changed.
+pub async fn set_official_post(tx: &mut Tx, thread_id: i64, post_id: i64) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update threads set official_post_id = $1 where id = $2 \
+         and (official_post_id is null or official_post_id <> $1)")
+        .bind(post_id)
+        .bind(thread_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, conn => sqlx::query(
+        "update posts set is_official = (id = $2) where thread_id = $1 and (is_official or id = $2)")
+        .bind(thread_id)
+        .bind(post_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// Questions of a community with neither an accepted nor an official answer.
+pub async fn count_unanswered(db: &Db, community_id: i64) -> Result<i64> {
+    Ok(on_read!(db, pool => sqlx::query_scalar(
+        "select count(*) from threads where community_id = $1 and kind = 'question' \
+         and accepted_post_id is null and official_post_id is null")
+        .bind(community_id)
+        .fetch_one(pool)
+        .await)?)
+}
+
+/// Unmarks a post as its thread's accepted or official answer (it was deleted); returns
+/// whether it was either.
+pub async fn clear_answers_of_post(tx: &mut Tx, thread_id: i64, post_id: i64) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update threads set \
+         accepted_post_id = case when accepted_post_id = $2 then null else accepted_post_id end, \
+         official_post_id = case when official_post_id = $2 then null else official_post_id end \
+         where id = $1 and (accepted_post_id = $2 or official_post_id = $2)")
+        .bind(thread_id)
+        .bind(post_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, conn => sqlx::query("update posts set is_official = false where id = $1 and is_official")
+        .bind(post_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}

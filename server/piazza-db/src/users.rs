@@ -97,6 +97,23 @@ pub async fn list_users_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<User>> {
     })?)
 }
 
+/// Users with the given handles (exact, lowercase), in no particular order: what
+/// @mentions resolve to. Unknown handles are simply absent.
+pub async fn list_users_by_handles(db: &Db, handles: &[String]) -> Result<Vec<User>> {
+    if handles.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_read!(db, pool => {
+        let mut qb = QueryBuilder::new(select_users!("from users u where u.handle in ("));
+        let mut list = qb.separated(", ");
+        for handle in handles {
+            list.push_bind(handle.as_str());
+        }
+        list.push_unseparated(")");
+        qb.build_query_as().fetch_all(pool).await
+    })?)
+}
+
 /// Whether a handle is in use, for deriving a unique one at registration.
 pub async fn handle_exists(tx: &mut Tx, handle: &str) -> Result<bool> {
     let n: i64 = on_tx!(tx, conn => sqlx::query_scalar("select count(*) from users where handle = $1")

@@ -230,8 +230,16 @@ mod tests {
     #[test]
     fn envelopes_round_trip_messages_that_are_json_themselves() {
         let message = r#"{"id":1,"topic":"thread:1","body":"with \"quotes\" and \\ backslashes"}"#;
-        let json = serde_json::to_string(&Envelope { o: 7, t: "thread:1", m: message }).unwrap();
+        let json = serde_json::to_string(&Envelope {
+            o: 7,
+            t: "thread:1",
+            m: message,
+        })
+        .unwrap();
         let received: Received = serde_json::from_str(&json).unwrap();
-        assert_eq!((received.o, received.t.as_str(), received.m.as_str()), (7, "thread:1", message));
+        assert_eq!(
+            (received.o, received.t.as_str(), received.m.as_str()),
+            (7, "thread:1", message)
+        );
     }
 }

@@ -107,7 +107,10 @@ pub async fn record(tx: &mut Tx, topic: Topic, kind: Kind, refs: Refs) -> AppRes
         faq_entry_id: refs.faq_entry_id,
         notification_id: refs.notification_id,
     };
-    Ok(events::insert_event(tx, &new, piazza_db::now()).await?)
+    let event = events::insert_event(tx, &new, piazza_db::now()).await?;
+    // The search index follows every change that is announced, in the same transaction.
+    crate::services::search::on_change(tx, kind, refs).await?;
+    Ok(event)
 }
 
 /// Publishes committed events to live subscribers, here and on other replicas.

@@ -19,6 +19,8 @@ import { FaqEntryPage } from '../pages/faq/FaqEntryPage';
 import { NotificationsPage } from '../pages/notifications/NotificationsPage';
 import { ProfilePage } from '../pages/profile/ProfilePage';
 import { AdminPage } from '../pages/admin/AdminPage';
+import { BookmarksPage } from '../pages/bookmarks/BookmarksPage';
+import { SearchPage } from '../pages/search/SearchPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 
 function CurrentPage({ pathname, search }: { pathname: string; search: string }) {
@@ -41,7 +43,7 @@ function CurrentPage({ pathname, search }: { pathname: string; search: string })
     case 'ask':
       return <AskQuestionPage slug={params.slug!} />;
     case 'thread':
-      return <ThreadPage id={params.id!} />;
+      return <ThreadPage id={params.id!} search={search} />;
     case 'faqEntry':
       return <FaqEntryPage id={params.id!} />;
     case 'notifications':
@@ -50,6 +52,10 @@ function CurrentPage({ pathname, search }: { pathname: string; search: string })
       return <ProfilePage />;
     case 'admin':
       return <AdminPage />;
+    case 'bookmarks':
+      return <BookmarksPage />;
+    case 'search':
+      return <SearchPage search={search} />;
   }
 }
 

@@ -14,6 +14,8 @@ export const routes = [
   { name: 'notifications', pattern: '/notifiche' },
   { name: 'profile', pattern: '/profilo' },
   { name: 'admin', pattern: '/admin' },
+  { name: 'bookmarks', pattern: '/salvati' },
+  { name: 'search', pattern: '/cerca' },
 ] as const satisfies readonly Route[];
 
 export type RouteName = (typeof routes)[number]['name'];

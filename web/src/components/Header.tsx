@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../app/session';
 import { t } from '../i18n';
+import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
 import { NotificationsNavItem } from './NotificationsNavItem';
@@ -40,6 +41,9 @@ export function Header({ pathname }: { pathname: string }) {
                 </div>
               </Link>
             </div>
+            <div class="it-right-zone">
+              <HeaderSearch pathname={pathname} />
+            </div>
           </div>
         </div>
       </div>
@@ -51,6 +55,11 @@ export function Header({ pathname }: { pathname: string }) {
                 {t('nav.home')}
               </NavLink>
               {viewer && <NotificationsNavItem active={pathname.startsWith('/notifiche')} />}
+              {viewer && (
+                <NavLink href="/salvati" current={pathname}>
+                  {t('nav.bookmarks')}
+                </NavLink>
+              )}
               {viewer && (
                 <NavLink href="/profilo" current={pathname}>
                   {t('nav.profile')}

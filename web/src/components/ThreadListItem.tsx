@@ -1,4 +1,5 @@
 /** One thread in a list: title, kind, answered state, tags, author and last activity. */
+import type { ComponentChildren } from 'preact';
 import { graphql } from '../gql';
 import type { ThreadSummaryFragment } from '../gql/graphql';
 import { t } from '../i18n';
@@ -28,7 +29,16 @@ export const ThreadSummaryFields = graphql(`
   }
 `);
 
-export function ThreadListItem({ thread, showCommunity = false }: { thread: ThreadSummaryFragment; showCommunity?: boolean }) {
+export function ThreadListItem({
+  thread,
+  showCommunity = false,
+  children,
+}: {
+  thread: ThreadSummaryFragment;
+  showCommunity?: boolean;
+  /** Extra lines under the summary (e.g. a saved thread's date and "Rimuovi"). */
+  children?: ComponentChildren;
+}) {
   return (
     <li class="thread-list-item py-3">
       <h3 class="h5 mb-1">
@@ -62,6 +72,7 @@ export function ThreadListItem({ thread, showCommunity = false }: { thread: Thre
         {' · '}
         {t('thread.lastActivity')} <RelativeTime iso={thread.lastActivityAt} />
       </p>
+      {children}
     </li>
   );
 }

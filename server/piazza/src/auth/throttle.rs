@@ -1,4 +1,4 @@
-//! Rate limits for login, registration and posting, keyed per IP and per account.
+//! Rate limits for login, registration, posting and search, keyed per IP and per account.
 //!
 //! In-process GCRA limiters (governor). With several replicas each enforces its own budget,
 //! so the effective limit is per replica; sharing budgets through Redis is part of the
@@ -17,6 +17,8 @@ pub struct Throttle {
     login_account: Arc<DefaultKeyedRateLimiter<String>>,
     register_ip: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     post_account: Arc<DefaultKeyedRateLimiter<i64>>,
+    search_ip: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    search_account: Arc<DefaultKeyedRateLimiter<i64>>,
 }
 
 fn per(period: Duration, burst: u32) -> Quota {
@@ -36,6 +38,10 @@ impl Throttle {
             register_ip: Arc::new(RateLimiter::keyed(per(Duration::from_secs(3600), 3))),
             // One post every 5 seconds, with a small burst for quick corrections.
             post_account: Arc::new(RateLimiter::keyed(per(Duration::from_secs(15), 3))),
+            // Searches (and "similar questions" while typing): 30 a minute. Signed-in
+            // members count per account, since a comune's whole office may share one IP.
+            search_ip: Arc::new(RateLimiter::keyed(per(Duration::from_secs(60), 30))),
+            search_account: Arc::new(RateLimiter::keyed(per(Duration::from_secs(60), 30))),
         }
     }
 
@@ -62,12 +68,25 @@ impl Throttle {
         check(&self.post_account, &user_id)
     }
 
+    /// Counts one search: per account when signed in, else per IP.
+    pub fn search(&self, ip: IpAddr, user_id: Option<i64>) -> AppResult<()> {
+        if self.disabled {
+            return Ok(());
+        }
+        match user_id {
+            Some(id) => check(&self.search_account, &id),
+            None => check(&self.search_ip, &ip),
+        }
+    }
+
     /// Drops idle keys so the limiters' memory stays bounded.
     pub fn shrink(&self) {
         self.login_ip.retain_recent();
         self.login_account.retain_recent();
         self.register_ip.retain_recent();
         self.post_account.retain_recent();
+        self.search_ip.retain_recent();
+        self.search_account.retain_recent();
     }
 }
 
@@ -100,6 +119,22 @@ mod tests {
         }
         // Another IP is unaffected.
         t.login("192.0.2.2".parse().unwrap(), "u0@x.it").unwrap();
+    }
+
+    #[test]
+    fn searches_are_limited_per_ip_and_per_account() {
+        let t = Throttle::new(false);
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        for _ in 0..30 {
+            t.search(ip, None).unwrap();
+        }
+        assert!(matches!(t.search(ip, None), Err(AppError::RateLimited { .. })));
+        // A signed-in member on the same IP has a budget of their own.
+        for _ in 0..30 {
+            t.search(ip, Some(7)).unwrap();
+        }
+        assert!(matches!(t.search(ip, Some(7)), Err(AppError::RateLimited { .. })));
+        t.search(ip, Some(8)).unwrap();
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
-use piazza_db::threads::ThreadKey;
+use piazza_db::{posts::PostKey, threads::ThreadKey};
 
 use crate::error::{AppError, AppResult};
 
@@ -94,6 +94,25 @@ pub fn decode_thread(cursor: &str) -> AppResult<ThreadKey> {
         }
         ["t", p, score, id] => Ok(ThreadKey::Top {
             pinned: pinned(p)?,
+            score: int(score)?,
+            id: int(id)?,
+        }),
+        _ => Err(bad()),
+    }
+}
+
+/// Cursor over a thread's replies: answer rank, score and id (see `PostKey`).
+pub fn encode_post(key: &PostKey) -> String {
+    encode(&format!("p:{}:{}:{}", key.rank, key.score, key.id))
+}
+
+pub fn decode_post(cursor: &str) -> AppResult<PostKey> {
+    let raw = decode(cursor)?;
+    let bad = || AppError::bad_input("Cursore non valido");
+    let int = |s: &str| s.parse::<i64>().map_err(|_| bad());
+    match raw.split(':').collect::<Vec<_>>().as_slice() {
+        ["p", rank, score, id] => Ok(PostKey {
+            rank: int(rank)?,
             score: int(score)?,
             id: int(id)?,
         }),

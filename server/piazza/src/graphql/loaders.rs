@@ -5,7 +5,8 @@ use std::{collections::HashMap, sync::Arc};
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use piazza_db::{
-    Db, DbError, communities::Community, comuni::Comune, posts::Post, threads::Thread, users::User,
+    Db, DbError, communities::Community, comuni::Comune, faq::FaqEntry, posts::Post,
+    threads::Thread, users::User,
 };
 
 use crate::error::AppError;
@@ -31,6 +32,9 @@ pub struct CommunityLoader(pub Db);
 pub struct ThreadLoader(pub Db);
 pub struct PostLoader(pub Db);
 pub struct ComuneLoader(pub Db);
+pub struct FaqEntryLoader(pub Db);
+/// FAQ entries promoted from each post (all statuses; callers filter drafts).
+pub struct FaqBySourcePostLoader(pub Db);
 /// Community ids the viewer has joined.
 pub struct MembershipLoader {
     pub db: Db,
@@ -70,6 +74,28 @@ by_id_loader!(
     id
 );
 by_id_loader!(PostLoader, Post, piazza_db::posts::list_posts_by_ids, id);
+by_id_loader!(
+    FaqEntryLoader,
+    FaqEntry,
+    piazza_db::faq::list_faq_entries_by_ids,
+    id
+);
+
+impl Loader<i64> for FaqBySourcePostLoader {
+    type Value = Vec<FaqEntry>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Vec<FaqEntry>>, LoadError> {
+        let rows = piazza_db::faq::list_faq_entries_by_source_posts(&self.0, keys).await?;
+        let mut out: HashMap<i64, Vec<FaqEntry>> = HashMap::new();
+        for entry in rows {
+            if let Some(post_id) = entry.source_post_id {
+                out.entry(post_id).or_default().push(entry);
+            }
+        }
+        Ok(out)
+    }
+}
 
 impl Loader<String> for ComuneLoader {
     type Value = Comune;
@@ -116,9 +142,13 @@ pub struct Loaders {
     pub threads: DataLoader<ThreadLoader>,
     pub posts: DataLoader<PostLoader>,
     pub comuni: DataLoader<ComuneLoader>,
+    pub faq_entries: DataLoader<FaqEntryLoader>,
+    pub faq_by_source_post: DataLoader<FaqBySourcePostLoader>,
     /// Present only for a signed-in viewer.
     pub memberships: Option<DataLoader<MembershipLoader>>,
     pub votes: Option<DataLoader<VoteLoader>>,
+    /// Follow levels and bookmarks of the viewer (signed in only).
+    pub qa: Option<QaLoaders>,
 }
 
 impl Loaders {
@@ -129,6 +159,8 @@ impl Loaders {
             threads: DataLoader::new(ThreadLoader(db.clone()), tokio::spawn),
             posts: DataLoader::new(PostLoader(db.clone()), tokio::spawn),
             comuni: DataLoader::new(ComuneLoader(db.clone()), tokio::spawn),
+            faq_entries: DataLoader::new(FaqEntryLoader(db.clone()), tokio::spawn),
+            faq_by_source_post: DataLoader::new(FaqBySourcePostLoader(db.clone()), tokio::spawn),
             memberships: viewer_id.map(|user_id| {
                 DataLoader::new(
                     MembershipLoader {
@@ -147,6 +179,98 @@ impl Loaders {
                     tokio::spawn,
                 )
             }),
+            qa: viewer_id.map(|user_id| QaLoaders::new(db, user_id)),
+        }
+    }
+}
+
+/// The viewer's effective notification level per thread (as stored: `watching` …).
+pub struct ThreadLevelLoader {
+    pub db: Db,
+    pub user_id: i64,
+}
+/// The viewer's notification level per community; absent means the default.
+pub struct CommunityLevelLoader {
+    pub db: Db,
+    pub user_id: i64,
+}
+/// Whether the viewer bookmarked each thread (as a whole).
+pub struct ThreadBookmarkLoader {
+    pub db: Db,
+    pub user_id: i64,
+}
+/// Whether the viewer bookmarked each post.
+pub struct PostBookmarkLoader {
+    pub db: Db,
+    pub user_id: i64,
+}
+
+impl Loader<i64> for ThreadLevelLoader {
+    type Value = String;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, String>, LoadError> {
+        let rows =
+            piazza_db::follows::list_effective_thread_levels(&self.db, self.user_id, keys).await?;
+        Ok(rows.into_iter().collect())
+    }
+}
+
+impl Loader<i64> for CommunityLevelLoader {
+    type Value = String;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, String>, LoadError> {
+        let rows = piazza_db::follows::list_community_levels(&self.db, self.user_id, keys).await?;
+        Ok(rows.into_iter().collect())
+    }
+}
+
+impl Loader<i64> for ThreadBookmarkLoader {
+    type Value = bool;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, bool>, LoadError> {
+        let saved =
+            piazza_db::bookmarks::list_bookmarked_threads_among(&self.db, self.user_id, keys)
+                .await?;
+        Ok(keys.iter().map(|k| (*k, saved.contains(k))).collect())
+    }
+}
+
+impl Loader<i64> for PostBookmarkLoader {
+    type Value = bool;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, bool>, LoadError> {
+        let saved =
+            piazza_db::bookmarks::list_bookmarked_posts_among(&self.db, self.user_id, keys).await?;
+        Ok(keys.iter().map(|k| (*k, saved.contains(k))).collect())
+    }
+}
+
+/// The viewer's follow levels and bookmarks.
+pub struct QaLoaders {
+    pub thread_levels: DataLoader<ThreadLevelLoader>,
+    pub community_levels: DataLoader<CommunityLevelLoader>,
+    pub thread_bookmarks: DataLoader<ThreadBookmarkLoader>,
+    pub post_bookmarks: DataLoader<PostBookmarkLoader>,
+}
+
+impl QaLoaders {
+    fn new(db: &Db, user_id: i64) -> Self {
+        let db = || db.clone();
+        Self {
+            thread_levels: DataLoader::new(ThreadLevelLoader { db: db(), user_id }, tokio::spawn),
+            community_levels: DataLoader::new(
+                CommunityLevelLoader { db: db(), user_id },
+                tokio::spawn,
+            ),
+            thread_bookmarks: DataLoader::new(
+                ThreadBookmarkLoader { db: db(), user_id },
+                tokio::spawn,
+            ),
+            post_bookmarks: DataLoader::new(PostBookmarkLoader { db: db(), user_id }, tokio::spawn),
         }
     }
 }

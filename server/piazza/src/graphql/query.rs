@@ -3,13 +3,16 @@
 use async_graphql::{Context, ID, Object, Result, connection::Edge};
 
 use super::{
-    context::{state, viewer},
+    context::{meta, state, viewer},
     cursor,
-    types::{Community, Comune, Notification, Page, Post, Thread, User},
+    types::{
+        Community, Comune, FaqEntry, Notification, Page, Post, SearchFilter, SearchHit, Thread,
+        User,
+    },
 };
 use crate::{
     error::AppError,
-    services::{self, communities, comuni, notifications, parse_id, posts, threads},
+    services::{self, communities, comuni, faq, notifications, parse_id, posts, threads},
 };
 
 pub struct Query;
@@ -136,6 +139,27 @@ impl Query {
         }
     }
 
+    /// An FAQ entry by id: null if it does not exist or is a draft the viewer may not see.
+    async fn faq_entry(&self, ctx: &Context<'_>, id: ID) -> Result<Option<FaqEntry>> {
+        let Ok(id) = parse_id(&id, "Voce delle FAQ") else {
+            return Ok(None);
+        };
+        match faq::get(state(ctx)?, viewer(ctx), id).await {
+            Ok(e) => Ok(Some(FaqEntry(e))),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// A community's published FAQ as one Markdown document, dated by its latest change.
+    async fn faq_export(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The community's slug.")] community_slug: String,
+    ) -> Result<String> {
+        Ok(faq::export(state(ctx)?, &community_slug).await?)
+    }
+
     /// A member by id.
     async fn user(&self, ctx: &Context<'_>, id: ID) -> Result<Option<User>> {
         let Ok(id) = parse_id(&id, "Utente") else {
@@ -187,9 +211,103 @@ impl Query {
         Ok(page)
     }
 
+    /// The signed-in member's bookmarks, newest first.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn my_bookmarks(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+    ) -> Result<Page<super::types::Bookmark>> {
+        let limit = cursor::page_size(first)?;
+        let before = after.as_deref().map(cursor::decode_id).transpose()?;
+        let mut rows =
+            services::bookmarks::list(state(ctx)?, viewer(ctx), before, limit + 1).await?;
+        let has_next = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let mut page = Page::new(before.is_some(), has_next);
+        page.edges.extend(
+            rows.into_iter()
+                .map(|b| Edge::new(cursor::encode_id(b.id), super::types::Bookmark(b))),
+        );
+        Ok(page)
+    }
+
     /// How many of the signed-in member's notifications are unread.
     async fn unread_notification_count(&self, ctx: &Context<'_>) -> Result<i64> {
         Ok(notifications::unread_count(state(ctx)?, viewer(ctx)).await?)
+    }
+
+    /// Full-text search over threads (titles and posts) and published FAQ entries, best
+    /// first: Italian word forms, accents and case are ignored, PA acronyms match their
+    /// expansions ("RUP" finds "responsabile unico del progetto"). Syntax: words (all
+    /// required), "exact phrases", `prefix*`; references such as `art. 50` or `36/2023`
+    /// match as written. One result per thread.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What to look for (at most 300 characters).")] query: String,
+        #[graphql(desc = "Only in this community.")] community_slug: Option<String>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+        #[graphql(desc = "Further restrictions: kind, answered, tag, author, dates.")]
+        filter: Option<SearchFilter>,
+    ) -> Result<Page<SearchHit>> {
+        let limit = cursor::page_size(first)?;
+        let offset = after.as_deref().map(cursor::decode_id).transpose()?;
+        let input = services::search::SearchInput {
+            query,
+            community_slug,
+            filter: filter.unwrap_or_default().into_filter(),
+        };
+        let start = offset.unwrap_or(0).max(0);
+        let mut hits = services::search::search(
+            state(ctx)?,
+            viewer(ctx),
+            meta(ctx)?,
+            input,
+            start,
+            limit + 1,
+        )
+        .await?;
+        let has_next = hits.len() as i64 > limit;
+        hits.truncate(limit as usize);
+        let mut page = Page::new(start > 0, has_next);
+        page.edges.extend(hits.into_iter().enumerate().map(|(i, h)| {
+            Edge::new(cursor::encode_id(start + i as i64 + 1), SearchHit(h))
+        }));
+        Ok(page)
+    }
+
+    /// Existing threads like a question being written, best first: for the ask page.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn similar_questions(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The title being written.")] title: String,
+        #[graphql(desc = "The body being written, if any (its start is considered).")]
+        body: Option<String>,
+        #[graphql(desc = "Only in this community.")] community_slug: Option<String>,
+        #[graphql(desc = "How many (default 5, at most 100).")] first: Option<i32>,
+    ) -> Result<Vec<Thread>> {
+        let limit = cursor::page_size(first.or(Some(5)))?;
+        let threads = services::search::similar_questions(
+            state(ctx)?,
+            viewer(ctx),
+            meta(ctx)?,
+            &title,
+            body.as_deref(),
+            community_slug.as_deref(),
+            limit,
+        )
+        .await?;
+        Ok(threads.into_iter().map(Thread).collect())
+    }
+
+    /// Synonym groups admins added to the built-in list of PA acronyms (admins only).
+    async fn search_synonyms(&self, ctx: &Context<'_>) -> Result<Vec<Vec<String>>> {
+        Ok(services::search::list_synonyms(state(ctx)?, viewer(ctx)).await?)
     }
 
     /// Renders markdown exactly as a post would be shown, for composer previews.

@@ -10,8 +10,8 @@ use piazza_live::Receiver;
 use super::{
     context::{state, viewer},
     types::{
-        Community, CommunityEvent, CommunityEventKind, Notification, Post, Thread, ThreadEvent,
-        ThreadEventKind,
+        Community, CommunityEvent, CommunityEventKind, FaqEntry, Notification, Post, Thread,
+        ThreadEvent, ThreadEventKind,
     },
 };
 use crate::{
@@ -113,10 +113,20 @@ async fn community_event(state: &AppState, event: Event) -> Option<CommunityEven
         Some(id) => Some(Thread(threads::get(state, id).await.ok()?)),
         None => None,
     };
+    // FAQ events concern published or withdrawn entries; a draft is never shown here.
+    let faq_entry = match event.faq_entry_id {
+        Some(id) => piazza_db::faq::get_faq_entry(&state.db, id)
+            .await
+            .ok()
+            .filter(|e| !e.is_draft())
+            .map(FaqEntry),
+        None => None,
+    };
     Some(CommunityEvent {
         kind,
         community: Community(community),
         thread,
+        faq_entry,
         cursor: event.id.to_string(),
     })
 }

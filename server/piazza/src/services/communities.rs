@@ -5,7 +5,7 @@ use piazza_db::{
     communities::{self, Community, NewCommunity},
 };
 
-use super::{AppState, active, admin, validate};
+use super::{AppState, active, admin, follows, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
@@ -75,7 +75,9 @@ pub async fn join(state: &AppState, viewer: Option<&Viewer>, slug: &str) -> AppR
     let viewer = active(viewer)?;
     let community = get_by_slug(state, slug).await?;
     let mut tx = state.db.begin().await?;
-    communities::insert_membership(&mut tx, community.id, viewer.id(), piazza_db::now()).await?;
+    if communities::insert_membership(&mut tx, community.id, viewer.id(), piazza_db::now()).await? {
+        follows::track_by_default(&mut tx, community.id, viewer.id()).await?;
+    }
     let community = communities::get_community_by_slug_tx(&mut tx, slug).await?;
     tx.commit().await?;
     Ok(community)
@@ -85,7 +87,9 @@ pub async fn leave(state: &AppState, viewer: Option<&Viewer>, slug: &str) -> App
     let viewer = super::signed_in(viewer)?;
     let community = get_by_slug(state, slug).await?;
     let mut tx = state.db.begin().await?;
-    communities::delete_membership(&mut tx, community.id, viewer.id()).await?;
+    if communities::delete_membership(&mut tx, community.id, viewer.id()).await? {
+        follows::forget_community(&mut tx, community.id, viewer.id()).await?;
+    }
     let community = communities::get_community_by_slug_tx(&mut tx, slug).await?;
     tx.commit().await?;
     Ok(community)

@@ -2,12 +2,19 @@
 //! HTTP and websocket transports share it. Writes run in one transaction each.
 
 pub mod accounts;
+pub mod answers;
+pub mod bookmarks;
 pub mod communities;
 pub mod comuni;
+pub mod faq;
+pub mod follows;
+pub mod mentions;
 pub mod notifications;
 pub mod posts;
+pub mod search;
 pub mod threads;
 pub mod validate;
+pub mod votes;
 
 use std::net::IpAddr;
 

@@ -1,14 +1,17 @@
 //! Notification inboxes: who is told about what, persisted in the write's transaction
 //! before anything is pushed, then read, counted and marked read by their owner only.
+//! Who hears of what follows the follow levels (see `follows`); a muted thread tells its
+//! member nothing.
 
 use piazza_db::{
     Tx,
     events::Event,
+    follows::WATCHING,
     notifications::{self, NewNotification, Notification},
     threads::Thread,
 };
 
-use super::{AppState, signed_in};
+use super::{AppState, follows, signed_in};
 use crate::{
     auth::Viewer,
     error::AppResult,
@@ -17,26 +20,110 @@ use crate::{
 
 /// Notification kinds, as stored.
 pub const REPLY: &str = "reply";
+pub const MENTION: &str = "mention";
+pub const ANSWER_ACCEPTED: &str = "answer_accepted";
+pub const OFFICIAL_ANSWER: &str = "official_answer";
+pub const NEW_THREAD: &str = "new_thread";
 
-/// Tells the thread's author about a reply (not their own). Returns the inbox events to
+/// A notification about a post in a thread, caused by `actor_id`.
+fn about_post(
+    user_id: i64,
+    kind: &str,
+    actor_id: i64,
+    thread_id: i64,
+    post_id: i64,
+) -> NewNotification {
+    NewNotification {
+        user_id,
+        kind: kind.into(),
+        actor_id: Some(actor_id),
+        thread_id: Some(thread_id),
+        post_id: Some(post_id),
+        faq_entry_id: None,
+    }
+}
+
+/// Tells everyone watching the thread about a reply, except the replier and the members in
+/// `skip` (already told by a mention in the same post). Returns the inbox events to
 /// publish after commit.
 pub async fn on_reply(
     tx: &mut Tx,
     thread: &Thread,
     replier_id: i64,
     post_id: i64,
+    skip: &[i64],
 ) -> AppResult<Vec<Event>> {
-    if thread.author_id == replier_id {
+    let mut events = Vec::new();
+    for user_id in follows::thread_watchers(tx, thread.id).await? {
+        if user_id == replier_id || skip.contains(&user_id) {
+            continue;
+        }
+        let new = about_post(user_id, REPLY, replier_id, thread.id, post_id);
+        events.push(notify(tx, &new).await?);
+    }
+    Ok(events)
+}
+
+/// Tells the members watching the community about a new thread (not its author, nor the
+/// members in `skip`).
+pub async fn on_new_thread(
+    tx: &mut Tx,
+    community_id: i64,
+    thread_id: i64,
+    post_id: i64,
+    author_id: i64,
+    skip: &[i64],
+) -> AppResult<Vec<Event>> {
+    let mut events = Vec::new();
+    for user_id in follows::community_followers(tx, community_id, &[WATCHING]).await? {
+        if user_id == author_id || skip.contains(&user_id) {
+            continue;
+        }
+        let new = about_post(user_id, NEW_THREAD, author_id, thread_id, post_id);
+        events.push(notify(tx, &new).await?);
+    }
+    Ok(events)
+}
+
+/// Tells mentioned members (not the author, nor those who muted the thread). Returns the
+/// events and who was told.
+pub async fn on_mentions(
+    tx: &mut Tx,
+    thread_id: i64,
+    post_id: i64,
+    author_id: i64,
+    mentioned: &[i64],
+) -> AppResult<(Vec<Event>, Vec<i64>)> {
+    let mut events = Vec::new();
+    let mut told = Vec::new();
+    for &user_id in mentioned {
+        if user_id == author_id
+            || told.contains(&user_id)
+            || follows::is_muted(tx, thread_id, user_id).await?
+        {
+            continue;
+        }
+        let new = about_post(user_id, MENTION, author_id, thread_id, post_id);
+        events.push(notify(tx, &new).await?);
+        told.push(user_id);
+    }
+    Ok((events, told))
+}
+
+/// Tells `user_id` about something done to a post by `actor_id`, unless they did it
+/// themselves or muted the thread.
+pub async fn on_answer(
+    tx: &mut Tx,
+    kind: &str,
+    user_id: i64,
+    actor_id: i64,
+    thread_id: i64,
+    post_id: i64,
+) -> AppResult<Vec<Event>> {
+    if user_id == actor_id || follows::is_muted(tx, thread_id, user_id).await? {
         return Ok(Vec::new());
     }
-    let new = NewNotification {
-        user_id: thread.author_id,
-        kind: REPLY.into(),
-        actor_id: Some(replier_id),
-        thread_id: Some(thread.id),
-        post_id: Some(post_id),
-        faq_entry_id: None,
-    };
+    let new = about_post(user_id, kind, actor_id, thread_id, post_id);
     Ok(vec![notify(tx, &new).await?])
 }
 

@@ -6,7 +6,7 @@ use piazza_db::{
     threads,
 };
 
-use super::{AppState, active, communities, notifications, validate};
+use super::{AppState, active, communities, follows, mentions, notifications, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
@@ -36,8 +36,8 @@ pub async fn reply(
     if thread.locked && !communities::moderates(state, viewer, thread.community_id).await? {
         return Err(AppError::Forbidden);
     }
+    let rendered = mentions::render_post(state, &body).await?;
     state.throttle.post(viewer.id())?;
-    let html = piazza_markdown::render(&body);
     let now = piazza_db::now();
     let mut tx = state.db.begin().await?;
     let id = posts::insert_post(
@@ -46,13 +46,14 @@ pub async fn reply(
             thread_id,
             author_id: viewer.id(),
             body: &body,
-            body_html: &html,
+            body_html: &rendered.html,
             renderer_version: i64::from(piazza_markdown::RENDERER_VERSION),
             created_at: now,
         },
     )
     .await?;
     threads::record_new_post(&mut tx, thread_id, now).await?;
+    follows::watch_by_default(&mut tx, thread_id, viewer.id()).await?;
     let refs = Refs {
         community_id: Some(thread.community_id),
         thread_id: Some(thread_id),
@@ -68,7 +69,17 @@ pub async fn reply(
         )
         .await?,
     ];
-    events.extend(notifications::on_reply(&mut tx, &thread, viewer.id(), id).await?);
+    // A member both mentioned and watching is told once, of the mention.
+    let (told, mentioned) = notifications::on_mentions(
+        &mut tx,
+        thread_id,
+        id,
+        viewer.id(),
+        &rendered.mentioned_ids(),
+    )
+    .await?;
+    events.extend(told);
+    events.extend(notifications::on_reply(&mut tx, &thread, viewer.id(), id, &mentioned).await?);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
     live::publish(&state.bus, &events);
@@ -103,24 +114,35 @@ pub async fn edit(
     if post.body == body {
         return Ok(post);
     }
-    let html = piazza_markdown::render(&body);
+    let rendered = mentions::render_post(state, &body).await?;
+    // Only members the edit newly mentions are told.
+    let before = mentions::handles(&post.body);
+    let newly: Vec<i64> = rendered
+        .mentioned
+        .iter()
+        .filter(|(_, handle)| !before.contains(handle))
+        .map(|(id, _)| *id)
+        .collect();
     let mut tx = state.db.begin().await?;
     let renderer = i64::from(piazza_markdown::RENDERER_VERSION);
     posts::update_post_body(
         &mut tx,
         id,
         &body,
-        &html,
+        &rendered.html,
         renderer,
         viewer.id(),
         piazza_db::now(),
     )
     .await
     .map_err(not_found)?;
-    let event = thread_event(&mut tx, &post, LiveKind::PostEdited).await?;
+    let mut events = vec![thread_event(&mut tx, &post, LiveKind::PostEdited).await?];
+    let (told, _) =
+        notifications::on_mentions(&mut tx, post.thread_id, id, viewer.id(), &newly).await?;
+    events.extend(told);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &[event]);
+    live::publish(&state.bus, &events);
     Ok(post)
 }
 
@@ -147,6 +169,8 @@ pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppRe
     let mut events = Vec::new();
     if posts::soft_delete_post(&mut tx, id, viewer.id(), piazza_db::now()).await? {
         threads::record_deleted_post(&mut tx, post.thread_id).await?;
+        // A deleted post answers nothing: the question may become unanswered again.
+        threads::clear_answers_of_post(&mut tx, post.thread_id, id).await?;
         events.push(thread_event(&mut tx, &post, LiveKind::PostDeleted).await?);
     }
     let post = posts::get_post_tx(&mut tx, id).await?;

@@ -5,7 +5,7 @@ use piazza_db::{
     threads::{self, NewThread, Thread, ThreadFilter, ThreadKey, ThreadSort},
 };
 
-use super::{AppState, active, communities, validate};
+use super::{AppState, active, communities, follows, mentions, notifications, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
@@ -53,8 +53,8 @@ pub async fn create(
     let body = validate::body(&input.body)?;
     let tags = validate::tags(&input.tags)?;
     let community = communities::get_by_slug(state, &input.community_slug).await?;
+    let rendered = mentions::render_post(state, &body).await?;
     state.throttle.post(viewer.id())?;
-    let html = piazza_markdown::render(&body);
 
     let now = piazza_db::now();
     let mut tx = state.db.begin().await?;
@@ -76,7 +76,7 @@ pub async fn create(
             thread_id,
             author_id: viewer.id(),
             body: &body,
-            body_html: &html,
+            body_html: &rendered.html,
             renderer_version: i64::from(piazza_markdown::RENDERER_VERSION),
             created_at: now,
         },
@@ -90,16 +90,40 @@ pub async fn create(
         post_id: Some(post_id),
         ..Refs::default()
     };
-    let event = live::record(
+    let mut events = vec![
+        live::record(
+            &mut tx,
+            Topic::Community(community.id),
+            LiveKind::ThreadCreated,
+            refs,
+        )
+        .await?,
+    ];
+    follows::watch_by_default(&mut tx, thread_id, viewer.id()).await?;
+    // A member both mentioned and watching the community is told once, of the mention.
+    let (told, mentioned) = notifications::on_mentions(
         &mut tx,
-        Topic::Community(community.id),
-        LiveKind::ThreadCreated,
-        refs,
+        thread_id,
+        post_id,
+        viewer.id(),
+        &rendered.mentioned_ids(),
     )
     .await?;
+    events.extend(told);
+    events.extend(
+        notifications::on_new_thread(
+            &mut tx,
+            community.id,
+            thread_id,
+            post_id,
+            viewer.id(),
+            &mentioned,
+        )
+        .await?,
+    );
     let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &[event]);
+    live::publish(&state.bus, &events);
     metrics::counter!("piazza_threads_created_total").increment(1);
     Ok(thread)
 }
@@ -138,4 +162,9 @@ pub async fn list(
         threads::list_community_threads(&state.db, community_id, sort, filter, after, limit)
             .await?,
     )
+}
+
+/// How many of a community's questions have neither an accepted nor an official answer.
+pub async fn unanswered_count(state: &AppState, community_id: i64) -> AppResult<i64> {
+    Ok(threads::count_unanswered(&state.db, community_id).await?)
 }

@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import type { ThreadKind } from '../../gql/graphql';
 import { useMutation } from '../../graphql/hooks';
 import { t } from '../../i18n';
+import { SimilarQuestions } from './SimilarQuestions';
 import { MAX_TAGS, parseTags } from './tags';
 
 const CreateThreadDocument = graphql(`
@@ -82,6 +83,7 @@ export function AskQuestionPage({ slug }: { slug: string }) {
             {t('ask.titleHelp')}
           </small>
         </div>
+        <SimilarQuestions slug={slug} title={title} />
         <BodyEditor id="ask-body" label={t('ask.bodyLabel')} value={body} onInput={setBody} rows={10} />
         <div class="mb-4">
           <label for="ask-tags" class="form-label">

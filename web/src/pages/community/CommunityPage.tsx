@@ -1,4 +1,4 @@
-/** A community: its threads (sorted, filtered, live) or its FAQ, and join/leave. */
+/** A community: its threads (sorted, filtered, live) or its FAQ, join/leave and "Notifiche". */
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { NotFoundPage } from '../NotFoundPage';
+import { CommunityNotifications } from './CommunityNotifications';
 import { FaqList } from './FaqList';
 import { JoinButton } from './JoinButton';
 import { ThreadList } from './ThreadList';
@@ -21,13 +22,15 @@ const CommunityHeaderDocument = graphql(`
       description
       memberCount
       viewerIsMember
+      viewerNotificationLevel
+      faqUnseenChanges
     }
   }
 `);
 
 export type CommunityTab = 'threads' | 'faq';
 
-function Tabs({ slug, tab }: { slug: string; tab: CommunityTab }) {
+function Tabs({ slug, tab, faqNews }: { slug: string; tab: CommunityTab; faqNews: number }) {
   const base = `/c/${encodeURIComponent(slug)}`;
   return (
     <nav aria-label={t('community.sections')}>
@@ -40,6 +43,12 @@ function Tabs({ slug, tab }: { slug: string; tab: CommunityTab }) {
         <li class="nav-item">
           <Link href={`${base}/faq`} class={`nav-link${tab === 'faq' ? ' active' : ''}`} aria-current={tab === 'faq' ? 'page' : undefined}>
             {t('community.tab.faq')}
+            {faqNews > 0 && (
+              <span class="badge bg-primary ms-1" data-testid="faq-news-badge">
+                {faqNews}
+                <span class="visually-hidden"> {t('community.faqNews', { count: faqNews })}</span>
+              </span>
+            )}
           </Link>
         </li>
       </ul>
@@ -79,7 +88,10 @@ export function CommunityPage({ slug, tab, search }: { slug: string; tab: Commun
           {t('community.ask')}
         </Link>
       </div>
-      <Tabs slug={slug} tab={tab} />
+      {viewer && community.viewerNotificationLevel && (
+        <CommunityNotifications slug={slug} level={community.viewerNotificationLevel} />
+      )}
+      <Tabs slug={slug} tab={tab} faqNews={community.faqUnseenChanges ?? 0} />
       {tab === 'threads' ? <ThreadList slug={slug} search={search} /> : <FaqList slug={slug} />}
     </>
   );

@@ -1,14 +1,23 @@
-/** The latest changes to a community's FAQ: what was added, updated or withdrawn, and why. */
+/**
+ * The latest changes to a community's FAQ: what was added, updated or withdrawn, and why.
+ * For members, changes since their last visit are marked "Novità"; once the list has been
+ * on screen the FAQ is marked as seen (`markFaqSeen`), so the count starts again from now.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSession } from '../../app/session';
 import { Link } from '../../components/Link';
 import { RelativeTime } from '../../components/RelativeTime';
 import { graphql } from '../../gql';
-import { useQuery } from '../../graphql/hooks';
+import { useMutation, useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
+import { isUnseenChange } from './faqUnseen';
 
 const FaqChangelogDocument = graphql(`
   query FaqChangelog($slug: String!) {
     community(slug: $slug) {
       id
+      faqUnseenChanges
+      faqLastSeenAt
       faqChangelog(first: 10) {
         edges {
           node {
@@ -17,6 +26,10 @@ const FaqChangelogDocument = graphql(`
             version
             changeNote
             createdAt
+            editor {
+              id
+              displayName
+            }
             entry {
               id
               question
@@ -28,25 +41,82 @@ const FaqChangelogDocument = graphql(`
   }
 `);
 
+const MarkFaqSeenDocument = graphql(`
+  mutation MarkFaqSeen($slug: String!) {
+    markFaqSeen(slug: $slug) {
+      id
+      faqUnseenChanges
+      faqLastSeenAt
+    }
+  }
+`);
+
 const KEYS = { ADDED: 'faq.change.ADDED', CHANGED: 'faq.change.CHANGED', WITHDRAWN: 'faq.change.WITHDRAWN' } as const;
 
+/** Call `onSeen` once, when `element` has been on screen (at once where that cannot be observed). */
+function useSeen(element: { current: HTMLElement | null }, active: boolean, onSeen: () => void): void {
+  const callback = useRef(onSeen);
+  callback.current = onSeen;
+  useEffect(() => {
+    if (!active || !element.current) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      callback.current();
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        callback.current();
+      }
+    });
+    observer.observe(element.current);
+    return () => observer.disconnect();
+  }, [active, element]);
+}
+
 export function FaqChangelog({ slug }: { slug: string }) {
-  const { data } = useQuery(FaqChangelogDocument, { slug });
-  const changes = data?.community?.faqChangelog.edges.map((e) => e.node).filter((c) => c.entry) ?? [];
+  const { viewer } = useSession();
+  const { data } = useQuery(FaqChangelogDocument, { slug }, { requestPolicy: 'network-only' });
+  const [, markSeen] = useMutation(MarkFaqSeenDocument);
+  // What was news when the page opened stays marked after the FAQ is marked as seen.
+  const [visit, setVisit] = useState<{ unseen: number | null; lastSeenAt: string | null } | null>(null);
+  const community = data?.community;
+  useEffect(() => {
+    if (community && !visit) setVisit({ unseen: community.faqUnseenChanges ?? null, lastSeenAt: community.faqLastSeenAt ?? null });
+  }, [community, visit]);
+  const section = useRef<HTMLElement>(null);
+  const marked = useRef(false);
+  useSeen(section, Boolean(viewer && visit?.unseen), () => {
+    if (marked.current) return;
+    marked.current = true;
+    void markSeen({ slug });
+  });
+
+  const changes = community?.faqChangelog.edges.map((e) => e.node).filter((c) => c.entry) ?? [];
   if (changes.length === 0) return null;
+  const unseen = visit?.unseen ?? 0;
   return (
-    <section aria-labelledby="faq-changes-heading" class="mt-4">
+    <section aria-labelledby="faq-changes-heading" class="mt-4" ref={section}>
       <h3 id="faq-changes-heading" class="h5">
         {t('faq.changes')}
       </h3>
+      {unseen > 0 && (
+        <p class="fw-semibold" data-testid="faq-unseen">
+          {t('faq.unseen', { count: unseen })}
+        </p>
+      )}
       <ul class="list-unstyled">
         {changes.map((change) => (
           <li key={change.id} class="mb-2">
+            {isUnseenChange(change.createdAt, visit?.lastSeenAt, visit?.unseen) && (
+              <span class="badge bg-primary me-2">{t('faq.changeNew')}</span>
+            )}
             <Link href={`/faq/${change.entry!.id}`}>
               {t(KEYS[change.kind], { question: change.entry!.question, version: change.version })}
             </Link>
             <div class="small text-secondary">
               <RelativeTime iso={change.createdAt} />
+              {change.editor && <> · {change.editor.displayName}</>}
               {change.changeNote && <> · {change.changeNote}</>}
             </div>
           </li>

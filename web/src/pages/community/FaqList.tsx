@@ -1,4 +1,7 @@
-/** A community's published FAQ: questions that open to their official answers. */
+/**
+ * A community's published FAQ: questions that open to their official answers. Its FAQ
+ * editors also get "Nuova FAQ" and the list of drafts.
+ */
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
@@ -8,12 +11,14 @@ import { isUnsupported } from '../../graphql/errors';
 import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { FaqChangelog } from './FaqChangelog';
+import { NewFaqEntry } from './NewFaqEntry';
 
 const CommunityFaqDocument = graphql(`
   query CommunityFaq($slug: String!) {
     community(slug: $slug) {
       id
-      faq(first: 50) {
+      viewerCanEditFaq
+      faq(first: 100) {
         edges {
           node {
             id
@@ -34,7 +39,10 @@ export function FaqList({ slug }: { slug: string }) {
   const { data, error, fetching } = useQuery(CommunityFaqDocument, { slug });
   // Until the server publishes FAQ, the tab shows its empty state.
   const unsupported = Boolean(error && isUnsupported(error));
-  const entries = data?.community?.faq.edges.map((e) => e.node).filter((entry) => entry.status === 'PUBLISHED') ?? [];
+  const all = data?.community?.faq.edges.map((e) => e.node) ?? [];
+  const entries = all.filter((entry) => entry.status === 'PUBLISHED');
+  const drafts = all.filter((entry) => entry.status === 'DRAFT');
+  const editor = Boolean(data?.community?.viewerCanEditFaq);
   return (
     <section aria-labelledby="faq-heading">
       <h2 id="faq-heading" class="h4">
@@ -42,6 +50,24 @@ export function FaqList({ slug }: { slug: string }) {
       </h2>
       {error && !data && !unsupported && <ErrorAlert error={error} />}
       {fetching && !data && !error && <Loading />}
+      {editor && <NewFaqEntry slug={slug} />}
+      {editor && drafts.length > 0 && (
+        <section aria-labelledby="faq-drafts-heading" class="mb-4">
+          <h3 id="faq-drafts-heading" class="h5">
+            {t('faqEdit.drafts')}
+          </h3>
+          <ul>
+            {drafts.map((draft) => (
+              <li key={draft.id}>
+                <Link href={`/faq/${draft.id}`}>{draft.question}</Link>{' '}
+                <span class="small text-secondary">
+                  {t('faq.updated')} <RelativeTime iso={draft.updatedAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {(unsupported || (data && entries.length === 0)) && (
         <div class="callout">
           <div class="callout-title">{t('faq.emptyTitle')}</div>

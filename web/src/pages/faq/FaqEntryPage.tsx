@@ -1,4 +1,7 @@
-/** One FAQ entry: the official answer now, its validity and references, its history and a diff between versions. */
+/**
+ * One FAQ entry: the official answer now, its validity and references, its history and a
+ * diff between versions; for its editors, "Modifica", "Pubblica bozza" and "Ritira".
+ */
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
@@ -8,6 +11,7 @@ import { useQuery } from '../../graphql/hooks';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n';
 import { NotFoundPage } from '../NotFoundPage';
+import { FaqEntryActions } from './FaqEntryActions';
 import { FaqVersionDiff } from './FaqVersionDiff';
 
 const FaqEntryDocument = graphql(`
@@ -15,8 +19,10 @@ const FaqEntryDocument = graphql(`
     faqEntry(id: $id) {
       id
       question
+      answer
       answerHtml
       status
+      viewerCanEdit
       version
       tags
       references
@@ -51,7 +57,7 @@ const FaqEntryDocument = graphql(`
 `);
 
 export function FaqEntryPage({ id }: { id: string }) {
-  const { data, error, fetching } = useQuery(FaqEntryDocument, { id });
+  const { data, error, fetching, refetch } = useQuery(FaqEntryDocument, { id });
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ErrorAlert error={error} />;
   const entry = data?.faqEntry;
@@ -88,6 +94,7 @@ export function FaqEntryPage({ id }: { id: string }) {
           </span>
         ))}
       </div>
+      {entry.viewerCanEdit && <FaqEntryActions entry={entry} onChanged={refetch} />}
       {entry.withdrawalReason && (
         <div class="alert alert-warning" role="note">
           {t('faq.withdrawnBecause', { reason: entry.withdrawalReason })}

@@ -8,6 +8,7 @@ import { announce } from '../../app/announcer';
 import { useSession } from '../../app/session';
 import { BodyEditor } from '../../components/BodyEditor';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Link } from '../../components/Link';
 import { Icon } from '../../components/Icon';
 import { PiccoloComuneBadge } from '../../components/PiccoloComuneBadge';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -16,7 +17,8 @@ import type { PostFieldsFragment, ThreadKind } from '../../gql/graphql';
 import { useMutation } from '../../graphql/hooks';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n';
-import { canAccept, canVote, isStaff } from './permissions';
+import { canAccept, canMarkOfficial, canVote } from './permissions';
+import { PromoteToFaq } from './PromoteToFaq';
 import { RevisionHistory } from './RevisionHistory';
 import { VoteButtons } from './VoteButtons';
 
@@ -33,6 +35,11 @@ export const PostFields = graphql(`
     isOfficial
     isDeleted
     viewerCanEdit
+    promotedToFaq {
+      id
+      question
+      status
+    }
     author {
       id
       displayName
@@ -83,8 +90,13 @@ const MarkOfficialDocument = graphql(`
 
 export interface ThreadContext {
   kind: ThreadKind;
+  title: string;
   authorId: string;
   locked: boolean;
+  /** The viewer moderates the thread's community. */
+  viewerIsModerator: boolean;
+  /** The viewer may write the community's FAQ. */
+  viewerCanEditFaq: boolean;
 }
 
 interface Props {
@@ -161,8 +173,9 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
       threadAuthorId: thread.authorId,
       isFirstPost: isFirst,
       isAccepted: post.isAccepted,
-    });
-  const mayMarkOfficial = !isFirst && !post.isDeleted && !post.isOfficial && isStaff(viewer);
+    }, thread.viewerIsModerator);
+  const mayMarkOfficial = canMarkOfficial(viewer, { isFirstPost: isFirst, isDeleted: post.isDeleted, isOfficial: post.isOfficial }, thread.viewerIsModerator);
+  const mayPromote = !isFirst && !post.isDeleted && thread.viewerCanEditFaq && !post.promotedToFaq;
   const headingId = `post-${post.id}-author`;
   const classes = ['post-card', 'mb-3', post.isAccepted ? 'answer-accepted' : '', post.isOfficial ? 'answer-official' : '']
     .filter(Boolean)
@@ -220,6 +233,13 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
           <div class="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
         )}
         {error && <ErrorAlert error={error} />}
+        {post.promotedToFaq && (
+          <p class="small mb-0 mt-2">
+            <Link href={`/faq/${post.promotedToFaq.id}`}>
+              {t(post.promotedToFaq.status === 'DRAFT' ? 'promote.draftLink' : 'promote.faqLink', { question: post.promotedToFaq.question })}
+            </Link>
+          </p>
+        )}
         <footer class="d-flex flex-wrap align-items-center gap-2 mt-2">
           {!post.isDeleted && (
             <VoteButtons
@@ -262,6 +282,7 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
               {t('post.markOfficial')}
             </button>
           )}
+          {mayPromote && <PromoteToFaq postId={post.id} question={thread.title} />}
           {mayEdit && !editing && (
             <button ref={editButton} type="button" class="btn btn-outline-primary btn-xs" onClick={() => setEditing(true)}>
               <Icon name="it-pencil" class="icon-xs icon-primary me-1" />

@@ -1,19 +1,25 @@
-/** The replies under a thread's first post, one page at a time ("Mostra altre risposte"). */
+/**
+ * The replies under a thread's first post, one page at a time ("Mostra altre risposte"),
+ * oldest first or by score (the accepted and official answers always lead).
+ */
 import { useEffect, useState } from 'preact/hooks';
+import { navigate } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
+import type { PostSort } from '../../gql/graphql';
 import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { PostCard, type ThreadContext } from './PostCard';
+import { replySortSearch } from './replySort';
 
 const PAGE_SIZE = 20;
 
 const ThreadRepliesDocument = graphql(`
-  query ThreadReplies($id: ID!, $first: Int, $after: String) {
+  query ThreadReplies($id: ID!, $first: Int, $after: String, $sort: PostSort) {
     thread(id: $id) {
       id
-      posts(first: $first, after: $after) {
+      posts(first: $first, after: $after, sort: $sort) {
         edges {
           node {
             ...PostFields
@@ -31,6 +37,7 @@ const ThreadRepliesDocument = graphql(`
 interface PageProps {
   threadId: string;
   thread: ThreadContext;
+  sort: PostSort;
   after: string | null;
   isLast: boolean;
   version: number;
@@ -38,8 +45,8 @@ interface PageProps {
   onChanged: () => void;
 }
 
-function RepliesPage({ threadId, thread, after, isLast, version, onMore, onChanged }: PageProps) {
-  const { data, error, fetching, refetch } = useQuery(ThreadRepliesDocument, { id: threadId, first: PAGE_SIZE, after });
+function RepliesPage({ threadId, thread, sort, after, isLast, version, onMore, onChanged }: PageProps) {
+  const { data, error, fetching, refetch } = useQuery(ThreadRepliesDocument, { id: threadId, first: PAGE_SIZE, after, sort });
   useEffect(() => {
     if (version > 0) refetch();
   }, [version, refetch]);
@@ -62,18 +69,44 @@ function RepliesPage({ threadId, thread, after, isLast, version, onMore, onChang
   );
 }
 
-export function Replies(props: { threadId: string; thread: ThreadContext; count: number; version: number; onChanged: () => void }) {
+function ReplySortSelect({ threadId, sort }: { threadId: string; sort: PostSort }) {
+  return (
+    <div class="select-wrapper mb-3 reply-sort">
+      <label for="reply-sort">{t('replies.sort')}</label>
+      <select
+        id="reply-sort"
+        value={sort}
+        onChange={(e) => navigate(`/t/${threadId}${replySortSearch(e.currentTarget.value as PostSort)}`, { replace: true, keepFocus: true })}
+      >
+        <option value="OLDEST">{t('replies.sort.oldest')}</option>
+        <option value="SCORE">{t('replies.sort.score')}</option>
+      </select>
+    </div>
+  );
+}
+
+export function Replies(props: {
+  threadId: string;
+  thread: ThreadContext;
+  count: number;
+  sort: PostSort;
+  version: number;
+  onChanged: () => void;
+}) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  useEffect(() => setCursors([null]), [props.sort]);
   return (
     <section aria-labelledby="replies-heading" class="mt-4">
       <h2 id="replies-heading" class="h4">
         {t(props.thread.kind === 'QUESTION' ? 'replies.answers' : 'replies.heading', { count: props.count })}
       </h2>
+      {props.count > 1 && <ReplySortSelect threadId={props.threadId} sort={props.sort} />}
       {cursors.map((after, index) => (
         <RepliesPage
-          key={after ?? ''}
+          key={`${props.sort}:${after ?? ''}`}
           threadId={props.threadId}
           thread={props.thread}
+          sort={props.sort}
           after={after}
           isLast={index === cursors.length - 1}
           version={props.version}

@@ -1,4 +1,7 @@
-/** A thread: the question (or discussion opener), its replies, and the reply composer. Live. */
+/**
+ * A thread: the question (or discussion opener), its replies in the chosen order, the
+ * reply composer, and for members "Salva" and "Notifiche". Live.
+ */
 import { useCallback, useState } from 'preact/hooks';
 import { announce } from '../../app/announcer';
 import { useSession } from '../../app/session';
@@ -10,9 +13,12 @@ import { graphql } from '../../gql';
 import { useQuery, useSubscription } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { NotFoundPage } from '../NotFoundPage';
+import { BookmarkButton } from './BookmarkButton';
 import { PostCard } from './PostCard';
 import { Replies } from './Replies';
 import { ReplyComposer } from './ReplyComposer';
+import { parseReplySort } from './replySort';
+import { ThreadNotifications } from './ThreadNotifications';
 
 const ThreadDocument = graphql(`
   query Thread($id: ID!) {
@@ -26,10 +32,14 @@ const ThreadDocument = graphql(`
       isAnswered
       locked
       pinned
+      viewerHasBookmarked
+      viewerNotificationLevel
       community {
         id
         slug
         name
+        viewerIsModerator
+        viewerCanEditFaq
       }
       author {
         id
@@ -56,7 +66,7 @@ const ThreadEventsDocument = graphql(`
   }
 `);
 
-export function ThreadPage({ id }: { id: string }) {
+export function ThreadPage({ id, search }: { id: string; search: string }) {
   const { viewer } = useSession();
   const { data, error, fetching, refetch } = useQuery(ThreadDocument, { id });
   const [version, setVersion] = useState(0);
@@ -76,6 +86,8 @@ export function ThreadPage({ id }: { id: string }) {
         announce(t('thread.liveReply', { author: post.author.displayName }));
       } else if (kind === 'ANSWER_ACCEPTED') {
         announce(t('thread.liveAccepted'));
+      } else if (kind === 'OFFICIAL_ANSWER') {
+        announce(t('thread.liveOfficial'));
       }
       reload();
     },
@@ -87,7 +99,14 @@ export function ThreadPage({ id }: { id: string }) {
   const thread = data?.thread;
   if (!thread) return <NotFoundPage />;
 
-  const context = { kind: thread.kind, authorId: thread.author.id, locked: thread.locked };
+  const context = {
+    kind: thread.kind,
+    title: thread.title,
+    authorId: thread.author.id,
+    locked: thread.locked,
+    viewerIsModerator: thread.community.viewerIsModerator,
+    viewerCanEditFaq: thread.community.viewerCanEditFaq,
+  };
   return (
     <>
       <nav aria-label={t('breadcrumb.label')} class="breadcrumb-container">
@@ -124,8 +143,21 @@ export function ThreadPage({ id }: { id: string }) {
           </Link>
         ))}
       </div>
+      {viewer && (
+        <div class="d-flex flex-wrap align-items-start gap-3 mb-2">
+          <BookmarkButton threadId={thread.id} saved={thread.viewerHasBookmarked} />
+          {thread.viewerNotificationLevel && <ThreadNotifications threadId={thread.id} level={thread.viewerNotificationLevel} />}
+        </div>
+      )}
       <PostCard post={thread.firstPost} thread={context} isFirst onChanged={reload} />
-      <Replies threadId={thread.id} thread={context} count={thread.replyCount} version={version} onChanged={reload} />
+      <Replies
+        threadId={thread.id}
+        thread={context}
+        count={thread.replyCount}
+        sort={parseReplySort(search)}
+        version={version}
+        onChanged={reload}
+      />
       {thread.locked ? (
         <p class="alert alert-info">{t('thread.lockedNotice')}</p>
       ) : viewer ? (

@@ -26,7 +26,21 @@ export interface AcceptContext {
   isAccepted: boolean;
 }
 
-export function canAccept(viewer: ViewerLike | null | undefined, context: AcceptContext): boolean {
+export function canAccept(viewer: ViewerLike | null | undefined, context: AcceptContext, communityModerator = false): boolean {
   if (!viewer || context.threadKind !== 'QUESTION' || context.isFirstPost || context.isAccepted) return false;
-  return viewer.id === context.threadAuthorId || isStaff(viewer);
+  return viewer.id === context.threadAuthorId || isStaff(viewer) || communityModerator;
+}
+
+/**
+ * "Segna come risposta ufficiale": experts, moderators (global or of this community) and
+ * admins, on a reply that is not already the official one. The server has the last word
+ * (FORBIDDEN is shown as an ordinary error).
+ */
+export function canMarkOfficial(
+  viewer: ViewerLike | null | undefined,
+  post: { isFirstPost: boolean; isDeleted: boolean; isOfficial: boolean },
+  communityModerator = false,
+): boolean {
+  if (!viewer || post.isFirstPost || post.isDeleted || post.isOfficial) return false;
+  return isStaff(viewer) || communityModerator;
 }

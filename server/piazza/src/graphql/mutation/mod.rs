@@ -2,7 +2,10 @@
 
 mod accounts;
 mod communities;
+mod faq;
 mod posts;
+mod qa;
+mod search;
 
 use async_graphql::MergedObject;
 
@@ -10,5 +13,8 @@ use async_graphql::MergedObject;
 pub struct Mutation(
     accounts::AccountMutation,
     communities::CommunityMutation,
+    faq::FaqMutation,
     posts::PostMutation,
+    qa::QaMutation,
+    search::SearchMutation,
 );

@@ -2,13 +2,13 @@ use async_graphql::{Context, ID, Object, Result, connection::Edge};
 use chrono::{DateTime, Utc};
 use piazza_db::{communities::Community as CommunityRecord, threads::ThreadKey};
 
-use super::{Page, Thread, ThreadFilterInput, ThreadSort, id};
+use super::{FaqChange, FaqEntry, FaqStatus, Page, Thread, ThreadFilterInput, ThreadSort, id};
 use crate::{
     graphql::{
         context::{loaders, state, viewer},
         cursor,
     },
-    services::{communities, threads},
+    services::{communities, faq, threads},
 };
 
 /// A thematic community (appalti, personale, bilancio, PNRR …).
@@ -57,6 +57,26 @@ impl Community {
         self.0.created_at
     }
 
+    /// Questions with neither an accepted nor an official answer, for experts to pick up.
+    async fn unanswered_count(&self, ctx: &Context<'_>) -> Result<i64> {
+        Ok(threads::unanswered_count(state(ctx)?, self.0.id).await?)
+    }
+
+    /// How much the viewer hears about this community (null when signed out): TRACKING
+    /// after joining, NORMAL without a level.
+    async fn viewer_notification_level(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Option<super::NotificationLevel>> {
+        let Some(qa) = &loaders(ctx)?.qa else {
+            return Ok(None);
+        };
+        let level = qa.community_levels.load_one(self.0.id).await?;
+        Ok(Some(
+            crate::services::follows::Level::parse(level.as_deref().unwrap_or_default()).into(),
+        ))
+    }
+
     /// The community's threads, pinned first, then in the chosen order (default LATEST).
     #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
     async fn threads(
@@ -90,5 +110,84 @@ impl Community {
                 .map(|t| Edge::new(cursor::encode_thread(&ThreadKey::of(&t, sort)), Thread(t))),
         );
         Ok(page)
+    }
+
+    /// The community's official FAQ in creation order. Without `status`: published
+    /// entries, plus drafts for its FAQ editors (experts, its moderators, admins); drafts
+    /// asked for by anyone else yield nothing.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn faq(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+        #[graphql(desc = "Only entries with this status.")] status: Option<FaqStatus>,
+        #[graphql(desc = "Only entries with this tag.")] tag: Option<String>,
+    ) -> Result<Page<FaqEntry>> {
+        let limit = cursor::page_size(first)?;
+        let after = after.as_deref().map(cursor::decode_id).transpose()?;
+        let mut rows = faq::list(
+            state(ctx)?,
+            viewer(ctx),
+            self.0.id,
+            status.map(Into::into),
+            tag.as_deref(),
+            after,
+            limit + 1,
+        )
+        .await?;
+        let has_next = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let mut page = Page::new(after.is_some(), has_next);
+        page.edges.extend(
+            rows.into_iter()
+                .map(|e| Edge::new(cursor::encode_id(e.id), FaqEntry(e))),
+        );
+        Ok(page)
+    }
+
+    /// What changed in the FAQ (entries added, changed, withdrawn), newest first.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn faq_changelog(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only changes at or after this time (e.g. `faqLastSeenAt`).")]
+        since: Option<DateTime<Utc>>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+    ) -> Result<Page<FaqChange>> {
+        let limit = cursor::page_size(first)?;
+        let before = after.as_deref().map(cursor::decode_id).transpose()?;
+        let mut rows = faq::changelog(state(ctx)?, self.0.id, since, before, limit + 1).await?;
+        let has_next = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let mut page = Page::new(before.is_some(), has_next);
+        page.edges.extend(
+            rows.into_iter()
+                .map(|c| Edge::new(cursor::encode_id(c.id), FaqChange(c))),
+        );
+        Ok(page)
+    }
+
+    /// How many FAQ changes happened since the viewer last marked the FAQ as seen
+    /// (`markFaqSeen`); all of them if never. Null when signed out.
+    async fn faq_unseen_changes(&self, ctx: &Context<'_>) -> Result<Option<i64>> {
+        Ok(faq::unseen_count(state(ctx)?, viewer(ctx), self.0.id).await?)
+    }
+
+    /// When the viewer last marked the FAQ as seen (null if never or signed out).
+    async fn faq_last_seen_at(&self, ctx: &Context<'_>) -> Result<Option<DateTime<Utc>>> {
+        Ok(faq::last_seen(state(ctx)?, viewer(ctx), self.0.id).await?)
+    }
+
+    /// Whether the viewer may write this community's FAQ (expert, its moderator, admin).
+    async fn viewer_can_edit_faq(&self, ctx: &Context<'_>) -> Result<bool> {
+        let Some(v) = viewer(ctx) else {
+            return Ok(false);
+        };
+        if v.is_suspended(piazza_db::now()) {
+            return Ok(false);
+        }
+        Ok(faq::may_edit(state(ctx)?, v, self.0.id).await?)
     }
 }

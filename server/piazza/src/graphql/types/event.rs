@@ -1,6 +1,6 @@
 use async_graphql::{Enum, SimpleObject};
 
-use super::{Community, Post, Thread};
+use super::{Community, FaqEntry, Post, Thread};
 
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ThreadEventKind {
@@ -36,6 +36,8 @@ pub struct CommunityEvent {
     pub kind: CommunityEventKind,
     pub community: Community,
     pub thread: Option<Thread>,
+    /// The FAQ entry published, updated or withdrawn (FAQ events only).
+    pub faq_entry: Option<FaqEntry>,
     /// Pass as `after` when resubscribing to receive what was missed.
     pub cursor: String,
 }

@@ -1,18 +1,28 @@
 //! GraphQL object types. Each wraps a stored record; relations load through DataLoaders.
 
+mod bookmark;
 mod community;
 mod comune;
 mod event;
+mod faq;
+mod follow;
 mod notification;
 mod post;
+mod search;
 mod thread;
 mod user;
 
+pub use bookmark::Bookmark;
 pub use community::Community;
 pub use comune::Comune;
 pub use event::{CommunityEvent, CommunityEventKind, ThreadEvent, ThreadEventKind};
+pub use faq::{
+    FaqChange, FaqChangeKind, FaqEntry, FaqRevision, FaqStatus, load_visible as load_faq_entry,
+};
+pub use follow::NotificationLevel;
 pub use notification::{Notification, NotificationKind};
-pub use post::{Post, PostRevision};
+pub use post::{Post, PostRevision, PostSort};
+pub use search::{SearchFilter, SearchHit, SearchKind};
 pub use thread::{Thread, ThreadFilterInput, ThreadKind, ThreadSort};
 pub use user::{AuthPayload, User};
 

@@ -2,7 +2,7 @@ use async_graphql::{Context, Enum, ID, Object, Result};
 use chrono::{DateTime, Utc};
 use piazza_db::notifications::Notification as NotificationRecord;
 
-use super::{Post, Thread, User, id};
+use super::{FaqEntry, Post, Thread, User, id, load_faq_entry};
 use crate::graphql::context::loaders;
 
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -84,5 +84,13 @@ impl Notification {
             return Ok(None);
         };
         Ok(loaders(ctx)?.posts.load_one(id).await?.map(Post))
+    }
+
+    /// The FAQ entry concerned (FAQ notifications).
+    async fn faq_entry(&self, ctx: &Context<'_>) -> Result<Option<FaqEntry>> {
+        let Some(id) = self.0.faq_entry_id else {
+            return Ok(None);
+        };
+        load_faq_entry(ctx, id).await
     }
 }

@@ -1,13 +1,31 @@
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, Enum, ID, Object, Result};
 use chrono::{DateTime, Utc};
-use piazza_db::posts::{Post as PostRecord, PostRevision as RevisionRecord};
+use piazza_db::posts::{Post as PostRecord, PostRevision as RevisionRecord, PostSort as DbSort};
 
-use super::{Thread, User, id};
+use super::{FaqEntry, Thread, User, id};
 use crate::{
     error::AppError,
     graphql::context::{loaders, state, viewer},
-    services::posts,
+    services::{faq, posts},
 };
+
+/// Orders of a thread's replies; the accepted and official answers always come first.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PostSort {
+    /// Oldest first.
+    Oldest,
+    /// Highest score first, then oldest.
+    Score,
+}
+
+impl From<PostSort> for DbSort {
+    fn from(s: PostSort) -> DbSort {
+        match s {
+            PostSort::Oldest => DbSort::Oldest,
+            PostSort::Score => DbSort::Score,
+        }
+    }
+}
 
 /// A post in a thread. Deleted posts keep their place; their text is hidden except from
 /// their author and the community's moderators.
@@ -95,6 +113,18 @@ impl Post {
         self.0.is_official
     }
 
+    /// Whether the viewer bookmarked this post (false when signed out).
+    async fn viewer_has_bookmarked(&self, ctx: &Context<'_>) -> Result<bool> {
+        let Some(qa) = &loaders(ctx)?.qa else {
+            return Ok(false);
+        };
+        Ok(qa
+            .post_bookmarks
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or(false))
+    }
+
     /// Whether the viewer may edit or delete this post.
     async fn viewer_can_edit(&self, ctx: &Context<'_>) -> Result<bool> {
         let Some(v) = viewer(ctx) else {
@@ -104,6 +134,17 @@ impl Post {
             return Ok(false);
         }
         Ok(posts::may_see_deleted(state(ctx)?, Some(v), &self.0).await?)
+    }
+
+    /// The FAQ entry this post was promoted to, if any the viewer may see (the newest).
+    async fn promoted_to_faq(&self, ctx: &Context<'_>) -> Result<Option<FaqEntry>> {
+        let entries = loaders(ctx)?
+            .faq_by_source_post
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let visible = faq::visible(state(ctx)?, viewer(ctx), entries).await?;
+        Ok(visible.into_iter().last().map(FaqEntry))
     }
 
     /// Every version of the text, oldest first (version 1 is the original).

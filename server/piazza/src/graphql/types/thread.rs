@@ -2,14 +2,14 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, Result, connection::
 use chrono::{DateTime, Utc};
 use piazza_db::threads::{Thread as ThreadRecord, ThreadFilter, ThreadSort as DbSort};
 
-use super::{Community, Page, Post, User, id};
+use super::{Community, FaqEntry, Page, Post, User, id};
 use crate::{
     error::AppError,
     graphql::{
-        context::{loaders, state},
+        context::{loaders, state, viewer},
         cursor,
     },
-    services::threads::Kind,
+    services::{faq, threads::Kind},
 };
 
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -168,28 +168,70 @@ impl Thread {
             .ok_or_else(|| AppError::NotFound("Messaggio").into())
     }
 
-    /// The replies (every post but the first), oldest first.
+    /// FAQ entries promoted from this thread's posts that the viewer may see, oldest first.
+    async fn faq_entries(&self, ctx: &Context<'_>) -> Result<Vec<FaqEntry>> {
+        let state = state(ctx)?;
+        let rows = piazza_db::faq::list_thread_faq_entries(&state.db, self.0.id)
+            .await
+            .map_err(AppError::from)?;
+        let visible = faq::visible(state, viewer(ctx), rows).await?;
+        Ok(visible.into_iter().map(FaqEntry).collect())
+    }
+
+    /// The replies (every post but the first): the accepted answer first, then the official
+    /// answer, then the rest in the chosen order (default OLDEST).
     #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
     async fn posts(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+        #[graphql(desc = "Order after the accepted and official answers (default OLDEST).")]
+        sort: Option<super::PostSort>,
     ) -> Result<Page<Post>> {
         let limit = cursor::page_size(first)?;
-        let after = after.as_deref().map(cursor::decode_id).transpose()?;
+        let after = after.as_deref().map(cursor::decode_post).transpose()?;
+        let sort = sort.unwrap_or(super::PostSort::Oldest).into();
         let db = &state(ctx)?.db;
-        let mut rows = piazza_db::posts::list_thread_replies(db, self.0.id, after, limit + 1)
-            .await
-            .map_err(AppError::from)?;
+        let mut rows =
+            piazza_db::posts::list_thread_replies_sorted(db, self.0.id, sort, after, limit + 1)
+                .await
+                .map_err(AppError::from)?;
         let has_next = rows.len() as i64 > limit;
         rows.truncate(limit as usize);
         let mut page = Page::new(after.is_some(), has_next);
         page.edges.extend(
             rows.into_iter()
-                .map(|p| Edge::new(cursor::encode_id(p.id), Post(p))),
+                .map(|r| Edge::new(cursor::encode_post(&r.key), Post(r.post))),
         );
         Ok(page)
+    }
+
+    /// How much the viewer hears about this thread (null when signed out). Without a level
+    /// of their own it is NORMAL, or MUTED in a community they muted.
+    async fn viewer_notification_level(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Option<super::NotificationLevel>> {
+        let Some(qa) = &loaders(ctx)?.qa else {
+            return Ok(None);
+        };
+        let level = qa.thread_levels.load_one(self.0.id).await?;
+        Ok(Some(
+            crate::services::follows::Level::parse(level.as_deref().unwrap_or_default()).into(),
+        ))
+    }
+
+    /// Whether the viewer bookmarked this thread (false when signed out).
+    async fn viewer_has_bookmarked(&self, ctx: &Context<'_>) -> Result<bool> {
+        let Some(qa) = &loaders(ctx)?.qa else {
+            return Ok(false);
+        };
+        Ok(qa
+            .thread_bookmarks
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or(false))
     }
 }
 

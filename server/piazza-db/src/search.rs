@@ -1,0 +1,393 @@
+//! The search index: one `search_docs` row per visible post and per published FAQ entry,
+//! and the full-text query over it.
+//!
+//! The rows are written by the app inside the transaction of the change they reflect, with
+//! `terms` already analysed in Rust (crate `piazza-search`), so both engines index the same
+//! words. Everything here is portable SQL except the match itself: **this module and the
+//! migrations are the only dialect-specific SQL in the project.** SQLite matches with
+//! `search_fts MATCH $1` ranked by `bm25`, PostgreSQL with `tsv @@ to_tsquery('simple', $1)`
+//! ranked by `ts_rank`; the two statements sit side by side in [`sqlite_sql`] and
+//! [`postgres_sql`], share their filters, and take the same parameters in the same order.
+//!
+//! Ranking: relevance times a boost (FAQ entries, official and accepted answers, first
+//! posts), then recency; posts are grouped by thread, the best post standing for it. To keep
+//! common words fast, relevance is computed over a bounded window: the newest
+//! [`RANK_WINDOW`] matching documents (after filters). Below that many matches (every
+//! query in a community of a few thousand posts) the order is exactly by relevance.
+
+use chrono::{DateTime, Utc};
+
+use crate::{Backend, Db, Result, Tx};
+
+/// How many of the newest matching documents are ranked.
+pub const RANK_WINDOW: i64 = 2_000;
+
+/// Document kinds, as stored.
+pub const POST: &str = "post";
+pub const FAQ: &str = "faq";
+
+/// A document as the app builds it.
+#[derive(Clone, Debug)]
+pub struct NewSearchDoc<'a> {
+    /// [`POST`] or [`FAQ`].
+    pub kind: &'a str,
+    pub thread_id: Option<i64>,
+    pub post_id: Option<i64>,
+    pub faq_entry_id: Option<i64>,
+    pub community_id: i64,
+    pub author_id: Option<i64>,
+    /// The thread's title or the FAQ question, as written.
+    pub title: &'a str,
+    /// Plain text of the post or answer, as written (for snippets).
+    pub body: &'a str,
+    /// The analysed terms, space-separated.
+    pub terms: &'a str,
+    pub is_first_post: bool,
+    pub is_accepted: bool,
+    pub is_official: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The match expression of one parsed query, in each engine's syntax.
+#[derive(Clone, Debug)]
+pub struct MatchQuery {
+    /// SQLite FTS5 `MATCH` syntax.
+    pub fts5: String,
+    /// PostgreSQL `to_tsquery('simple', …)` syntax.
+    pub tsquery: String,
+}
+
+/// Narrows a search. `None` and `false` leave a dimension open.
+#[derive(Clone, Debug, Default)]
+pub struct SearchFilter {
+    pub community_id: Option<i64>,
+    /// Only documents of this kind ([`POST`] or [`FAQ`]).
+    pub doc_kind: Option<String>,
+    /// Only posts of threads of this kind (`question` or `discussion`).
+    pub thread_kind: Option<String>,
+    /// Only questions with (true) or without (false) an accepted or official answer.
+    pub answered: Option<bool>,
+    /// Only threads with (true) or without (false) an official answer.
+    pub has_official_answer: Option<bool>,
+    pub tag: Option<String>,
+    pub author_id: Option<i64>,
+    /// Created at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Created before.
+    pub to: Option<DateTime<Utc>>,
+    /// Only threads' first posts (title and question): "similar questions".
+    pub first_posts_only: bool,
+}
+
+/// One result: the best document of a thread, or an FAQ entry.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SearchHit {
+    pub id: i64,
+    pub kind: String,
+    pub thread_id: Option<i64>,
+    pub post_id: Option<i64>,
+    pub faq_entry_id: Option<i64>,
+    pub title: String,
+    pub body: String,
+    pub score: f64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Filters shared by both engines' statements: `d` is the document; parameters $2–$11.
+macro_rules! filters {
+    () => {
+        "d.hidden = false \
+         and ($2 is null or d.community_id = $2) \
+         and ($3 is null or d.kind = $3) \
+         and ($4 is null or exists (select 1 from threads t where t.id = d.thread_id and t.kind = $4)) \
+         and ($5 is null or exists (select 1 from threads t where t.id = d.thread_id \
+              and t.kind = 'question' \
+              and (t.accepted_post_id is not null or t.official_post_id is not null) = $5)) \
+         and ($6 is null or exists (select 1 from threads t where t.id = d.thread_id \
+              and (t.official_post_id is not null) = $6)) \
+         and ($7 is null \
+              or exists (select 1 from thread_tags tg where tg.thread_id = d.thread_id and tg.tag = $7) \
+              or exists (select 1 from faq_entry_tags ft where ft.faq_entry_id = d.faq_entry_id and ft.tag = $7)) \
+         and ($8 is null or d.author_id = $8) \
+         and ($9 is null or d.created_at >= $9) \
+         and ($10 is null or d.created_at < $10) \
+         and ($11 = false or d.is_first_post = true)"
+    };
+}
+
+/// The boost applied to relevance.
+macro_rules! boost {
+    () => {
+        "(1.0 + case when d.kind = 'faq' then 0.5 else 0.0 end \
+          + case when d.is_official then 0.3 else 0.0 end \
+          + case when d.is_accepted then 0.2 else 0.0 end \
+          + case when d.is_first_post then 0.1 else 0.0 end)"
+    };
+}
+
+/// Grouping by thread and the final order, over a `matches (id, thread_id, faq_entry_id,
+/// created_at, score)` set; parameters $13 (limit) and $14 (offset).
+macro_rules! best_per_thread {
+    () => {
+        "select d.id, d.kind, d.thread_id, d.post_id, d.faq_entry_id, d.title, d.body, \
+         r.score, d.created_at from ( \
+           select m.id, m.score, m.created_at, row_number() over ( \
+             partition by coalesce(m.thread_id, -m.faq_entry_id) \
+             order by m.score desc, m.id desc) as rn \
+           from matches m) r \
+         join search_docs d on d.id = r.id \
+         where r.rn = 1 \
+         order by r.score desc, r.created_at desc, r.id desc limit $13 offset $14"
+    };
+}
+
+/// SQLite: FTS5 over `search_docs.terms`, ranked by bm25 (negated: lower is better there).
+pub mod sqlite_sql {
+    pub const SEARCH: &str = concat!(
+        "with matches as (select d.id, d.thread_id, d.faq_entry_id, d.created_at, \
+         -bm25(search_fts) * ",
+        boost!(),
+        " as score from search_fts join search_docs d on d.id = search_fts.rowid \
+         where search_fts match $1 and ",
+        filters!(),
+        " order by search_fts.rowid desc limit $12) ",
+        best_per_thread!()
+    );
+}
+
+/// PostgreSQL: the generated `tsv` column (GIN-indexed), ranked by ts_rank.
+pub mod postgres_sql {
+    pub const SEARCH: &str = concat!(
+        "with matches as (select d.id, d.thread_id, d.faq_entry_id, d.created_at, \
+         cast(ts_rank(d.tsv, to_tsquery('simple', $1)) * ",
+        boost!(),
+        " as double precision) as score from search_docs d \
+         where d.tsv @@ to_tsquery('simple', $1) and ",
+        filters!(),
+        " order by d.id desc limit $12) ",
+        best_per_thread!()
+    );
+}
+
+/// Runs a query: the best hit per thread (and each FAQ entry), best first, skipping
+/// `offset` hits.
+pub async fn search(
+    db: &Db,
+    query: &MatchQuery,
+    filter: &SearchFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<SearchHit>> {
+    macro_rules! run {
+        ($sql:expr, $expr:expr, $pool:expr) => {
+            sqlx::query_as($sql)
+                .bind($expr)
+                .bind(filter.community_id)
+                .bind(filter.doc_kind.as_deref())
+                .bind(filter.thread_kind.as_deref())
+                .bind(filter.answered)
+                .bind(filter.has_official_answer)
+                .bind(filter.tag.as_deref())
+                .bind(filter.author_id)
+                .bind(filter.from)
+                .bind(filter.to)
+                .bind(filter.first_posts_only)
+                .bind(RANK_WINDOW)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all($pool)
+                .await
+        };
+    }
+    Ok(match db.backend() {
+        Backend::Sqlite { read, .. } => run!(sqlite_sql::SEARCH, query.fts5.as_str(), read),
+        Backend::Postgres(pool) => run!(postgres_sql::SEARCH, query.tsquery.as_str(), pool),
+    }?)
+}
+
+// ---------------------------------------------------------------------------------------
+// Keeping the index in step (portable SQL)
+
+/// Inserts or replaces the document of a post (by `post_id`) or FAQ entry (by
+/// `faq_entry_id`). The `hidden` flag of an existing document is kept.
+pub async fn upsert_doc(tx: &mut Tx, doc: &NewSearchDoc<'_>) -> Result<()> {
+    let (key_sql, key) = match (doc.post_id, doc.faq_entry_id) {
+        (Some(id), _) => ("post_id", id),
+        (None, Some(id)) => ("faq_entry_id", id),
+        (None, None) => return Ok(()),
+    };
+    let update = if key_sql == "post_id" {
+        "update search_docs set kind = $1, thread_id = $2, community_id = $3, author_id = $4, \
+         title = $5, body = $6, terms = $7, is_first_post = $8, is_accepted = $9, \
+         is_official = $10, created_at = $11 where post_id = $12"
+    } else {
+        "update search_docs set kind = $1, thread_id = $2, community_id = $3, author_id = $4, \
+         title = $5, body = $6, terms = $7, is_first_post = $8, is_accepted = $9, \
+         is_official = $10, created_at = $11 where faq_entry_id = $12"
+    };
+    let done = on_tx!(tx, conn => sqlx::query(update)
+        .bind(doc.kind)
+        .bind(doc.thread_id)
+        .bind(doc.community_id)
+        .bind(doc.author_id)
+        .bind(doc.title)
+        .bind(doc.body)
+        .bind(doc.terms)
+        .bind(doc.is_first_post)
+        .bind(doc.is_accepted)
+        .bind(doc.is_official)
+        .bind(doc.created_at)
+        .bind(key)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    if done == 0 {
+        on_tx!(tx, conn => sqlx::query(
+            "insert into search_docs (kind, thread_id, post_id, faq_entry_id, community_id, \
+             author_id, title, body, terms, is_first_post, is_accepted, is_official, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+            .bind(doc.kind)
+            .bind(doc.thread_id)
+            .bind(doc.post_id)
+            .bind(doc.faq_entry_id)
+            .bind(doc.community_id)
+            .bind(doc.author_id)
+            .bind(doc.title)
+            .bind(doc.body)
+            .bind(doc.terms)
+            .bind(doc.is_first_post)
+            .bind(doc.is_accepted)
+            .bind(doc.is_official)
+            .bind(doc.created_at)
+            .execute(conn)
+            .await.map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}
+
+/// Removes a post's document (the post was deleted); returns whether there was one.
+pub async fn delete_post_doc(tx: &mut Tx, post_id: i64) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query("delete from search_docs where post_id = $1")
+        .bind(post_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done > 0)
+}
+
+/// Removes an FAQ entry's document (withdrawn, or back to draft); returns whether there was
+/// one.
+pub async fn delete_faq_doc(tx: &mut Tx, faq_entry_id: i64) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query("delete from search_docs where faq_entry_id = $1")
+        .bind(faq_entry_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done > 0)
+}
+
+/// Hides a post's document from results, or shows it again (moderation); returns whether
+/// it changed.
+pub async fn set_post_hidden(tx: &mut Tx, post_id: i64, hidden: bool) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update search_docs set hidden = $1 where post_id = $2 and hidden <> $1")
+        .bind(hidden)
+        .bind(post_id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done > 0)
+}
+
+/// Moves the accepted and official flags of a thread's documents to the given posts.
+pub async fn set_thread_answers(
+    tx: &mut Tx,
+    thread_id: i64,
+    accepted_post_id: Option<i64>,
+    official_post_id: Option<i64>,
+) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query(
+        "update search_docs set is_accepted = (post_id = $2), is_official = (post_id = $3) \
+         where thread_id = $1")
+        .bind(thread_id)
+        .bind(accepted_post_id.unwrap_or(0))
+        .bind(official_post_id.unwrap_or(0))
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// How many documents the index holds (hidden included).
+pub async fn count_docs(db: &Db) -> Result<i64> {
+    Ok(on_read!(db, pool => sqlx::query_scalar("select count(*) from search_docs")
+        .fetch_one(pool)
+        .await)?)
+}
+
+/// Ids of visible posts without a document, after `after_id`, for (re)building the index.
+pub async fn list_unindexed_posts(db: &Db, after_id: i64, limit: i64) -> Result<Vec<i64>> {
+    Ok(on_read!(db, pool => sqlx::query_scalar(
+        "select p.id from posts p where p.id > $1 and p.deleted_at is null \
+         and not exists (select 1 from search_docs d where d.post_id = p.id) \
+         order by p.id limit $2")
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await)?)
+}
+
+/// Ids of published FAQ entries without a document.
+pub async fn list_unindexed_faq_entries(db: &Db) -> Result<Vec<i64>> {
+    Ok(on_read!(db, pool => sqlx::query_scalar(
+        "select e.id from faq_entries e where e.status = 'published' \
+         and not exists (select 1 from search_docs d where d.faq_entry_id = e.id) order by e.id")
+        .fetch_all(pool)
+        .await)?)
+}
+
+// ---------------------------------------------------------------------------------------
+// Synonyms added by admins
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct SynonymGroup {
+    pub id: i64,
+    /// Equivalent expressions, one per line.
+    pub expressions: String,
+    pub created_by: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl SynonymGroup {
+    pub fn expression_list(&self) -> Vec<String> {
+        self.expressions
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+pub async fn list_synonym_groups(db: &Db) -> Result<Vec<SynonymGroup>> {
+    Ok(on_read!(db, pool => sqlx::query_as(
+        "select id, expressions, created_by, created_at from search_synonyms order by id")
+        .fetch_all(pool)
+        .await)?)
+}
+
+/// Replaces every admin-added group with `groups` (each a list of expressions).
+pub async fn replace_synonym_groups(
+    tx: &mut Tx,
+    groups: &[Vec<String>],
+    created_by: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query("delete from search_synonyms")
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    for group in groups {
+        on_tx!(tx, conn => sqlx::query(
+            "insert into search_synonyms (expressions, created_by, created_at) values ($1, $2, $3)")
+            .bind(group.join("\n"))
+            .bind(created_by)
+            .bind(now)
+            .execute(conn)
+            .await.map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}

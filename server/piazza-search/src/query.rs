@@ -1,0 +1,507 @@
+//! The search box's language, parsed once and written out for either engine.
+//!
+//! - words: every word must match (in any form: `appalti` finds "appalto");
+//! - `"exact phrases"`: the words in this order;
+//! - `term*`: words starting with `term` (at least three letters);
+//! - a word made of several parts, such as `36/2023` or `d.lgs.`, is a phrase of its parts,
+//!   and `art. 50` (an abbreviation followed by a number) is a phrase too;
+//! - words in a synonym group (see [`crate::Synonyms`]) match any expression of the group.
+//!
+//! Anything else is ignored: punctuation, operators of other engines, stopwords. A query
+//! left with nothing to look for is [`Query::is_empty`] (no results); input that cannot be a
+//! sensible query (empty, too long, unbalanced quotes, too many words) is a [`QueryError`]
+//! with a short Italian message.
+//!
+//! [`Query::fts5`] and [`Query::tsquery`] write the same tree in SQLite FTS5 and PostgreSQL
+//! `to_tsquery('simple', …)` syntax. Terms are quoted in both, and contain only letters and
+//! digits (see [`crate::analyze`]), so user input can never inject operators.
+
+use std::collections::BTreeSet;
+
+use crate::{Synonyms, analyze};
+
+/// Longest accepted query, in characters.
+pub const MAX_QUERY_CHARS: usize = 300;
+/// Most clauses (words, phrases) in one query.
+pub const MAX_CLAUSES: usize = 16;
+/// Shortest prefix for `term*`: shorter ones would match most of the index.
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+/// Abbreviations that, followed by a number, form a reference: "art. 50", "comma 3".
+const REFERENCE_WORDS: &[&str] = &[
+    "art", "artt", "comm", "co", "lett", "n", "num", "par", "cap", "all", "tab",
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryError {
+    Empty,
+    TooLong,
+    UnbalancedQuotes,
+    TooManyTerms,
+}
+
+impl QueryError {
+    /// What the user is told.
+    pub fn message(&self) -> String {
+        match self {
+            QueryError::Empty => "Scrivi che cosa cercare".into(),
+            QueryError::TooLong => {
+                format!("Ricerca troppo lunga: al massimo {MAX_QUERY_CHARS} caratteri")
+            }
+            QueryError::UnbalancedQuotes => "Virgolette non chiuse nella ricerca".into(),
+            QueryError::TooManyTerms => format!("Troppe parole: al massimo {MAX_CLAUSES}"),
+        }
+    }
+}
+
+/// One thing a document must contain.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Node {
+    Term(String),
+    /// Terms starting with this.
+    Prefix(String),
+    /// Consecutive terms; `true` if the last one is a prefix.
+    Phrase(Vec<String>, bool),
+    /// Any of these (a synonym group).
+    Any(Vec<Node>),
+}
+
+/// A parsed query: all clauses must match, or any of them (for "similar questions").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    pub clauses: Vec<Node>,
+    pub match_any: bool,
+}
+
+/// A word or quoted phrase of the input, analysed.
+struct Unit {
+    terms: Vec<String>,
+    prefix: bool,
+    quoted: bool,
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»')
+}
+
+/// Splits the input into words and quoted phrases, and analyses each.
+fn units(input: &str) -> Result<Vec<Unit>, QueryError> {
+    if input.chars().filter(|c| is_quote(*c)).count() % 2 == 1 {
+        return Err(QueryError::UnbalancedQuotes);
+    }
+    let mut out = Vec::new();
+    for (i, part) in input.split(is_quote).enumerate() {
+        if i % 2 == 1 {
+            out.push(Unit {
+                terms: analyze::terms(part),
+                prefix: false,
+                quoted: true,
+            });
+            continue;
+        }
+        for word in part.split_whitespace() {
+            let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '*');
+            let mut terms = analyze::terms(word);
+            let last = analyze::tokens(word).last().map(|t| t.folded);
+            let long_enough = |s: &str| s.chars().count() >= MIN_PREFIX_CHARS;
+            let mut prefix = trimmed.ends_with('*') && last.as_deref().is_some_and(long_enough);
+            if prefix && let Some(last) = last.filter(|l| analyze::term(l).is_none()) {
+                // A stopword typed as a prefix ("dell*") is searched as typed.
+                terms.push(last);
+            }
+            // The prefix is the stem of the last word, so "appalt*" and "appalto*" both
+            // reach `appalt…`.
+            prefix = prefix
+                && terms
+                    .last()
+                    .is_some_and(|t| long_enough(t) && !analyze::PART_SEPARATOR.starts_with(t.as_str()));
+            out.push(Unit {
+                terms,
+                prefix,
+                quoted: false,
+            });
+        }
+    }
+    out.retain(|u| !u.terms.is_empty());
+    Ok(out)
+}
+
+fn expr_node(terms: &[String]) -> Node {
+    match terms {
+        [one] => Node::Term(one.clone()),
+        _ => Node::Phrase(terms.to_vec(), false),
+    }
+}
+
+fn group_node(group: &[Vec<String>]) -> Node {
+    Node::Any(group.iter().map(|e| expr_node(e)).collect())
+}
+
+/// Builds the clauses: synonyms, references and phrases.
+fn clauses(units: &[Unit], synonyms: &Synonyms) -> Vec<Node> {
+    let plain = |u: &Unit| !u.quoted && !u.prefix && u.terms.len() == 1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        let u = &units[i];
+        if plain(u) {
+            let run: Vec<&str> = units[i..]
+                .iter()
+                .take_while(|u| plain(u))
+                .map(|u| u.terms[0].as_str())
+                .collect();
+            if let Some((n, group)) = synonyms.longest_match(&run) {
+                out.push(group_node(group));
+                i += n;
+                continue;
+            }
+            let is_number = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+            if run.len() >= 2 && REFERENCE_WORDS.contains(&run[0]) && is_number(run[1]) {
+                out.push(Node::Phrase(vec![run[0].into(), run[1].into()], false));
+                i += 2;
+                continue;
+            }
+            out.push(Node::Term(u.terms[0].clone()));
+        } else if u.quoted {
+            out.push(expr_node(&u.terms));
+        } else if u.prefix && u.terms.len() == 1 {
+            out.push(Node::Prefix(u.terms[0].clone()));
+        } else {
+            let whole: Vec<&str> = u.terms.iter().map(String::as_str).collect();
+            match synonyms.longest_match(&whole) {
+                Some((n, group)) if n == whole.len() && !u.prefix => out.push(group_node(group)),
+                _ => out.push(Node::Phrase(u.terms.clone(), u.prefix)),
+            }
+        }
+        i += 1;
+    }
+    let mut seen = BTreeSet::new();
+    out.retain(|n| seen.insert(n.clone()));
+    out
+}
+
+impl Query {
+    /// Parses what a member typed in the search box: every clause must match.
+    pub fn parse(input: &str, synonyms: &Synonyms) -> Result<Query, QueryError> {
+        if input.chars().count() > MAX_QUERY_CHARS {
+            return Err(QueryError::TooLong);
+        }
+        if input.trim().is_empty() {
+            return Err(QueryError::Empty);
+        }
+        let clauses = clauses(&units(input)?, synonyms);
+        if clauses.len() > MAX_CLAUSES {
+            return Err(QueryError::TooManyTerms);
+        }
+        Ok(Query {
+            clauses,
+            match_any: false,
+        })
+    }
+
+    /// A query matching any of the first `max_terms` distinct words of `text` (synonyms
+    /// expanded), for "similar questions": free text, never an error.
+    pub fn any_of(text: &str, synonyms: &Synonyms, max_terms: usize) -> Query {
+        let units: Vec<Unit> = analyze::terms(text)
+            .into_iter()
+            .map(|t| Unit {
+                terms: vec![t],
+                prefix: false,
+                quoted: false,
+            })
+            .collect();
+        let mut clauses = clauses(&units, synonyms);
+        clauses.truncate(max_terms);
+        Query {
+            clauses,
+            match_any: true,
+        }
+    }
+
+    /// Nothing to look for: the result is empty.
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// SQLite FTS5 `MATCH` syntax.
+    pub fn fts5(&self) -> String {
+        fn node(n: &Node, out: &mut String) {
+            match n {
+                Node::Term(t) => {
+                    out.push('"');
+                    out.push_str(t);
+                    out.push('"');
+                }
+                Node::Prefix(p) => {
+                    out.push('"');
+                    out.push_str(p);
+                    out.push_str("\"*");
+                }
+                Node::Phrase(ts, prefix) => {
+                    out.push('"');
+                    out.push_str(&ts.join(" "));
+                    out.push('"');
+                    if *prefix {
+                        out.push('*');
+                    }
+                }
+                Node::Any(ns) => join(ns, " OR ", out),
+            }
+        }
+        fn join(ns: &[Node], op: &str, out: &mut String) {
+            out.push('(');
+            for (i, n) in ns.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(op);
+                }
+                node(n, out);
+            }
+            out.push(')');
+        }
+        let mut out = String::new();
+        join(
+            &self.clauses,
+            if self.match_any { " OR " } else { " AND " },
+            &mut out,
+        );
+        out
+    }
+
+    /// PostgreSQL `to_tsquery('simple', …)` syntax.
+    pub fn tsquery(&self) -> String {
+        fn lexeme(t: &str, prefix: bool, out: &mut String) {
+            out.push('\'');
+            out.push_str(t);
+            out.push('\'');
+            if prefix {
+                out.push_str(":*");
+            }
+        }
+        fn node(n: &Node, out: &mut String) {
+            match n {
+                Node::Term(t) => lexeme(t, false, out),
+                Node::Prefix(p) => lexeme(p, true, out),
+                Node::Phrase(ts, prefix) => {
+                    out.push('(');
+                    for (i, t) in ts.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(" <-> ");
+                        }
+                        lexeme(t, *prefix && i + 1 == ts.len(), out);
+                    }
+                    out.push(')');
+                }
+                Node::Any(ns) => join(ns, " | ", out),
+            }
+        }
+        fn join(ns: &[Node], op: &str, out: &mut String) {
+            out.push('(');
+            for (i, n) in ns.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(op);
+                }
+                node(n, out);
+            }
+            out.push(')');
+        }
+        let mut out = String::new();
+        join(
+            &self.clauses,
+            if self.match_any { " | " } else { " & " },
+            &mut out,
+        );
+        out
+    }
+
+    /// What snippets highlight: every term and prefix of the query.
+    pub fn matcher(&self) -> Matcher {
+        fn walk(n: &Node, m: &mut Matcher) {
+            match n {
+                Node::Term(t) => {
+                    m.terms.insert(t.clone());
+                }
+                Node::Prefix(p) => m.prefixes.push(p.clone()),
+                Node::Phrase(ts, prefix) => {
+                    for (i, t) in ts.iter().enumerate() {
+                        if *prefix && i + 1 == ts.len() {
+                            m.prefixes.push(t.clone());
+                        } else {
+                            m.terms.insert(t.clone());
+                        }
+                    }
+                }
+                Node::Any(ns) => ns.iter().for_each(|n| walk(n, m)),
+            }
+        }
+        let mut m = Matcher::default();
+        self.clauses.iter().for_each(|n| walk(n, &mut m));
+        m
+    }
+}
+
+/// Decides which words of a text a query matched.
+#[derive(Clone, Debug, Default)]
+pub struct Matcher {
+    terms: BTreeSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl Matcher {
+    /// Whether the (folded) word is one the query looks for.
+    pub fn matches(&self, folded: &str) -> bool {
+        let Some(term) = analyze::term(folded) else {
+            return false;
+        };
+        self.terms.contains(&term)
+            || self
+                .prefixes
+                .iter()
+                .any(|p| term.starts_with(p.as_str()) || folded.starts_with(p.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Query {
+        Query::parse(s, &Synonyms::builtin()).unwrap()
+    }
+
+    #[test]
+    fn words_are_stemmed_and_all_required() {
+        let q = parse("Appalti  sotto soglia");
+        assert_eq!(q.fts5(), r#"("appalt" AND "sott" AND "sogl")"#);
+        assert_eq!(q.tsquery(), "('appalt' & 'sott' & 'sogl')");
+    }
+
+    #[test]
+    fn quoted_phrases_keep_their_order() {
+        let q = parse(r#""variazione di bilancio" urgente"#);
+        assert_eq!(q.fts5(), r#"("variazion bilanc" AND "urgent")"#);
+        assert_eq!(q.tsquery(), "(('variazion' <-> 'bilanc') & 'urgent')");
+    }
+
+    #[test]
+    fn references_become_phrases() {
+        assert_eq!(parse("art. 50").fts5(), r#"("art 50")"#);
+        assert_eq!(parse("36/2023").tsquery(), "(('36' <-> '2023'))");
+        assert_eq!(parse("d.lgs. 36/2023").clauses.len(), 2);
+        // A word that is not an abbreviation stays a separate word.
+        assert_eq!(parse("delibera 50").fts5(), r#"("deliber" AND "50")"#);
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(parse("appal*").fts5(), r#"("appal"*)"#);
+        assert_eq!(parse("appal*").tsquery(), "('appal':*)");
+        // Too short: a plain word.
+        assert_eq!(parse("ap*").fts5(), r#"("ap")"#);
+        // The separator between a document's parts is never matched.
+        assert_eq!(parse("x0000*").fts5(), r#"("x0000")"#);
+    }
+
+    #[test]
+    fn synonyms_expand_both_ways() {
+        let q = parse("nomina RUP");
+        assert_eq!(
+            q.fts5(),
+            r#"("nomin" AND ("rup" OR "respons unic progett" OR "respons unic proced"))"#
+        );
+        let q = parse("responsabile unico del procedimento");
+        assert!(q.fts5().contains(r#""rup""#), "{}", q.fts5());
+        assert!(
+            parse("rup")
+                .tsquery()
+                .contains("('respons' <-> 'unic' <-> 'progett')")
+        );
+        // Exact phrases are not expanded.
+        assert_eq!(parse("\"rup\"").fts5(), r#"("rup")"#);
+    }
+
+    #[test]
+    fn bad_input_is_an_error_or_nothing_to_find() {
+        let s = Synonyms::builtin();
+        assert_eq!(Query::parse("", &s), Err(QueryError::Empty));
+        assert_eq!(Query::parse("   ", &s), Err(QueryError::Empty));
+        assert_eq!(
+            Query::parse("\"appalti", &s),
+            Err(QueryError::UnbalancedQuotes)
+        );
+        assert_eq!(
+            Query::parse(&"a".repeat(10_240), &s),
+            Err(QueryError::TooLong)
+        );
+        let many: String = (0..20).map(|i| format!("parola{i} ")).collect();
+        assert_eq!(Query::parse(&many, &s), Err(QueryError::TooManyTerms));
+        for only_operators in [
+            "* AND OR NOT ( ) - + :",
+            "\"\"",
+            "di e il",
+            "***",
+            "NEAR(a b)",
+        ] {
+            let q = Query::parse(only_operators, &s).unwrap();
+            assert!(
+                q.is_empty()
+                    || q.fts5()
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || " \"*()".contains(c)),
+                "{only_operators}: {}",
+                q.fts5()
+            );
+        }
+        assert!(Query::parse("* ( ) : -", &s).unwrap().is_empty());
+        for e in [
+            QueryError::Empty,
+            QueryError::TooLong,
+            QueryError::UnbalancedQuotes,
+            QueryError::TooManyTerms,
+        ] {
+            assert!(!e.message().is_empty());
+        }
+    }
+
+    #[test]
+    fn engine_syntax_cannot_be_injected() {
+        let q = parse(r#"a' | !b <-> c:* "x" OR NEAR y"#);
+        for s in [q.fts5(), q.tsquery()] {
+            assert!(
+                !s.contains('!') && !s.contains("<->") && !s.contains("NEAR"),
+                "{s}"
+            );
+        }
+        // Upper-case operator words are just words, quoted.
+        assert!(q.fts5().contains(r#""or""#), "{}", q.fts5());
+    }
+
+    #[test]
+    fn similar_questions_match_any_word() {
+        let q = Query::any_of(
+            "Come si nomina il RUP per i lavori?",
+            &Synonyms::builtin(),
+            10,
+        );
+        assert!(q.match_any);
+        assert!(q.fts5().contains(" OR "));
+        assert!(q.tsquery().contains(" | "));
+        assert!(Query::any_of("di il ?", &Synonyms::builtin(), 10).is_empty());
+        assert_eq!(
+            Query::any_of("uno due tre quattro cinque", &Synonyms::default(), 2)
+                .clauses
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn matcher_knows_terms_prefixes_and_synonyms() {
+        let m = parse("RUP appal* \"art. 50\"").matcher();
+        assert!(m.matches("appalti"));
+        assert!(m.matches("responsabile"));
+        assert!(m.matches("rup"));
+        assert!(m.matches("50"));
+        assert!(!m.matches("bilancio"));
+        assert!(!m.matches("del"));
+    }
+}

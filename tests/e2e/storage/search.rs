@@ -1,0 +1,225 @@
+//! `piazza_db::search`: the search documents (insert, replace, hide, delete, answer
+//! flags), the ranked and grouped match with its filters on both engines, the backfill
+//! lists and the admin synonym groups. Terms and match expressions are written by hand
+//! here, as the analyser would produce them, so these tests pin the storage contract alone.
+
+use piazza_db::{
+    Db, now,
+    search::{self, MatchQuery, NewSearchDoc, SearchFilter},
+};
+use sqlx::types::chrono::{DateTime, Utc};
+
+use super::{DAY, add_community, add_reply, add_user, begin, commit, open_thread, shift};
+
+/// The same single-term query in both syntaxes.
+fn term(t: &str) -> MatchQuery {
+    MatchQuery {
+        fts5: format!("(\"{t}\")"),
+        tsquery: format!("('{t}')"),
+    }
+}
+
+fn post_doc<'a>(
+    thread_id: i64,
+    post_id: i64,
+    community_id: i64,
+    terms: &'a str,
+    first: bool,
+    at: DateTime<Utc>,
+) -> NewSearchDoc<'a> {
+    NewSearchDoc {
+        kind: search::POST,
+        thread_id: Some(thread_id),
+        post_id: Some(post_id),
+        faq_entry_id: None,
+        community_id,
+        author_id: None,
+        title: "Titolo",
+        body: "Testo",
+        terms,
+        is_first_post: first,
+        is_accepted: false,
+        is_official: false,
+        created_at: at,
+    }
+}
+
+async fn put(db: &Db, doc: &NewSearchDoc<'_>) {
+    let mut tx = begin(db).await;
+    search::upsert_doc(&mut tx, doc).await.expect("upsert");
+    commit(tx).await;
+}
+
+async fn hits(db: &Db, q: &MatchQuery, filter: &SearchFilter) -> Vec<(Option<i64>, Option<i64>)> {
+    search::search(db, q, filter, 0, 50)
+        .await
+        .expect("search")
+        .into_iter()
+        .map(|h| (h.thread_id, h.post_id.or(h.faq_entry_id)))
+        .collect()
+}
+
+storage_test! {
+    async fn documents_are_replaced_and_deleted(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let (thread, first) = open_thread(&db, c, anna, "question", "Gara", &[], now()).await;
+        put(&db, &post_doc(thread, first, c, "gar appalt soglia", true, now())).await;
+        let all = SearchFilter::default();
+        assert_eq!(hits(&db, &term("appalt"), &all).await, [(Some(thread), Some(first))]);
+
+        // Replacing keeps one document per post and re-indexes its terms.
+        put(&db, &post_doc(thread, first, c, "gar concession", true, now())).await;
+        assert_eq!(search::count_docs(&db).await.unwrap(), 1);
+        assert!(hits(&db, &term("appalt"), &all).await.is_empty());
+        assert_eq!(hits(&db, &term("concession"), &all).await.len(), 1);
+
+        let mut tx = begin(&db).await;
+        assert!(search::delete_post_doc(&mut tx, first).await.unwrap());
+        assert!(!search::delete_post_doc(&mut tx, first).await.unwrap());
+        commit(tx).await;
+        assert!(hits(&db, &term("concession"), &all).await.is_empty());
+        assert_eq!(search::count_docs(&db).await.unwrap(), 0);
+    }
+
+    async fn hidden_documents_are_left_out_until_shown_again(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let (thread, first) = open_thread(&db, c, anna, "question", "Gara", &[], now()).await;
+        put(&db, &post_doc(thread, first, c, "spam", true, now())).await;
+        let all = SearchFilter::default();
+        let mut tx = begin(&db).await;
+        assert!(search::set_post_hidden(&mut tx, first, true).await.unwrap());
+        assert!(!search::set_post_hidden(&mut tx, first, true).await.unwrap(), "no change");
+        commit(tx).await;
+        assert!(hits(&db, &term("spam"), &all).await.is_empty());
+        // Re-indexing an edit keeps it hidden.
+        put(&db, &post_doc(thread, first, c, "spam ancora", true, now())).await;
+        assert!(hits(&db, &term("spam"), &all).await.is_empty());
+        let mut tx = begin(&db).await;
+        assert!(search::set_post_hidden(&mut tx, first, false).await.unwrap());
+        commit(tx).await;
+        assert_eq!(hits(&db, &term("spam"), &all).await.len(), 1);
+    }
+
+    async fn one_hit_per_thread_boosted_by_answers(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let t0 = now();
+        let (thread, first) = open_thread(&db, c, anna, "question", "Gara", &[], t0).await;
+        let reply = add_reply(&db, thread, anna, "x", shift(t0, 1)).await;
+        let (other, other_first) = open_thread(&db, c, anna, "question", "Altro", &[], t0).await;
+        put(&db, &post_doc(thread, first, c, "proroga contratt", true, t0)).await;
+        put(&db, &post_doc(thread, reply, c, "proroga proroga tecnic", false, shift(t0, 1))).await;
+        put(&db, &post_doc(other, other_first, c, "proroga termin", true, t0)).await;
+        let all = SearchFilter::default();
+        let found = hits(&db, &term("proroga"), &all).await;
+        assert_eq!(found.len(), 2, "one hit per thread: {found:?}");
+        let threads: Vec<Option<i64>> = found.iter().map(|h| h.0).collect();
+        assert!(threads.contains(&Some(thread)) && threads.contains(&Some(other)));
+
+        // The accepted answer stands for its thread and lifts it.
+        let mut tx = begin(&db).await;
+        search::set_thread_answers(&mut tx, thread, Some(reply), None).await.unwrap();
+        commit(tx).await;
+        let found = hits(&db, &term("proroga"), &all).await;
+        assert_eq!(found[0], (Some(thread), Some(reply)));
+
+        // Paging: offset and limit over the grouped hits.
+        let page = search::search(&db, &term("proroga"), &all, 1, 1).await.unwrap();
+        assert_eq!(page.len(), 1);
+        assert_eq!(page[0].thread_id, found[1].0);
+        assert!(page[0].score > 0.0);
+    }
+
+    async fn filters_apply_on_both_engines(db) {
+        let a = add_community(&db, "appalti", "Appalti").await;
+        let b = add_community(&db, "bilancio", "Bilancio").await;
+        let anna = add_user(&db, "anna").await;
+        let t0 = now();
+        let (question, q_first) = open_thread(&db, a, anna, "question", "Q", &["mensa"], t0).await;
+        let (discussion, d_first) = open_thread(&db, a, anna, "discussion", "D", &[], t0).await;
+        let (elsewhere, e_first) = open_thread(&db, b, anna, "question", "E", &[], shift(t0, DAY)).await;
+        let reply = add_reply(&db, question, anna, "r", t0).await;
+        for (thread, post, c, first) in [
+            (question, q_first, a, true),
+            (question, reply, a, false),
+            (discussion, d_first, a, true),
+            (elsewhere, e_first, b, true),
+        ] {
+            let mut doc = post_doc(thread, post, c, "proroga", first, if c == b { shift(t0, DAY) } else { t0 });
+            doc.author_id = Some(anna);
+            put(&db, &doc).await;
+        }
+        let q = term("proroga");
+        let threads = |f: SearchFilter| {
+            let db = db.clone();
+            let q = q.clone();
+            async move {
+                let mut t: Vec<i64> = hits(&db, &q, &f).await.into_iter().filter_map(|h| h.0).collect();
+                t.sort();
+                t
+            }
+        };
+        let mut every = vec![question, discussion, elsewhere];
+        every.sort();
+        assert_eq!(threads(SearchFilter::default()).await, every);
+        assert_eq!(threads(SearchFilter { community_id: Some(b), ..Default::default() }).await, [elsewhere]);
+        assert_eq!(threads(SearchFilter { thread_kind: Some("discussion".into()), ..Default::default() }).await, [discussion]);
+        assert_eq!(threads(SearchFilter { tag: Some("mensa".into()), ..Default::default() }).await, [question]);
+        let mut unanswered = vec![question, elsewhere];
+        unanswered.sort();
+        assert_eq!(threads(SearchFilter { answered: Some(false), ..Default::default() }).await, unanswered);
+        assert!(threads(SearchFilter { answered: Some(true), ..Default::default() }).await.is_empty());
+        assert!(threads(SearchFilter { has_official_answer: Some(true), ..Default::default() }).await.is_empty());
+        assert_eq!(threads(SearchFilter { from: Some(shift(t0, DAY / 2)), ..Default::default() }).await, [elsewhere]);
+        assert_eq!(threads(SearchFilter { to: Some(shift(t0, DAY / 2)), community_id: Some(b), ..Default::default() }).await, Vec::<i64>::new());
+        assert_eq!(threads(SearchFilter { author_id: Some(anna + 1), ..Default::default() }).await, Vec::<i64>::new());
+        assert!(threads(SearchFilter { doc_kind: Some(search::FAQ.into()), ..Default::default() }).await.is_empty());
+        // Only first posts: the reply no longer stands for the question.
+        let firsts = hits(&db, &q, &SearchFilter { first_posts_only: true, ..Default::default() }).await;
+        assert!(firsts.iter().all(|h| h.1 != Some(reply)));
+    }
+
+    async fn phrases_and_prefixes_match_alike(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let (t1, p1) = open_thread(&db, c, anna, "question", "A", &[], now()).await;
+        let (t2, p2) = open_thread(&db, c, anna, "question", "B", &[], now()).await;
+        put(&db, &post_doc(t1, p1, c, "art 50 d lgs 36 2023", true, now())).await;
+        put(&db, &post_doc(t2, p2, c, "art 12 50 2023 36", true, now())).await;
+        let all = SearchFilter::default();
+        let phrase = MatchQuery { fts5: "(\"36 2023\")".into(), tsquery: "(('36' <-> '2023'))".into() };
+        assert_eq!(hits(&db, &phrase, &all).await, [(Some(t1), Some(p1))]);
+        let prefix = MatchQuery { fts5: "(\"lg\"*)".into(), tsquery: "('lg':*)".into() };
+        assert_eq!(hits(&db, &prefix, &all).await, [(Some(t1), Some(p1))]);
+        let both = MatchQuery { fts5: "(\"art\" AND \"12\")".into(), tsquery: "('art' & '12')".into() };
+        assert_eq!(hits(&db, &both, &all).await, [(Some(t2), Some(p2))]);
+        let any = MatchQuery { fts5: "(\"lgs\" OR \"12\")".into(), tsquery: "('lgs' | '12')".into() };
+        assert_eq!(hits(&db, &any, &all).await.len(), 2);
+    }
+
+    async fn backfill_lists_and_synonym_groups(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let (thread, first) = open_thread(&db, c, anna, "question", "Gara", &[], now()).await;
+        let reply = add_reply(&db, thread, anna, "r", now()).await;
+        assert_eq!(search::list_unindexed_posts(&db, 0, 10).await.unwrap(), [first, reply]);
+        assert_eq!(search::list_unindexed_posts(&db, first, 10).await.unwrap(), [reply]);
+        put(&db, &post_doc(thread, first, c, "gar", true, now())).await;
+        assert_eq!(search::list_unindexed_posts(&db, 0, 10).await.unwrap(), [reply]);
+        assert!(search::list_unindexed_faq_entries(&db).await.unwrap().is_empty());
+
+        assert!(search::list_synonym_groups(&db).await.unwrap().is_empty());
+        let groups = vec![vec!["ZTL".to_owned(), "zona a traffico limitato".to_owned()]];
+        for _ in 0..2 {
+            let mut tx = begin(&db).await;
+            search::replace_synonym_groups(&mut tx, &groups, anna, now()).await.unwrap();
+            commit(tx).await;
+        }
+        let stored = search::list_synonym_groups(&db).await.unwrap();
+        assert_eq!(stored.len(), 1, "replaced, not appended");
+        assert_eq!(stored[0].expression_list(), groups[0]);
+        assert_eq!(stored[0].created_by, anna);
+    }
+}
