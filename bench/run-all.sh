@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every row of docs/benchmarks.md in sequence (≈ 10 minutes), printing `uptime`
+# Runs every row of docs/benchmarks.md in sequence (≈ 6 minutes), printing `uptime`
 # before each. Usage: bench/run-all.sh [path/to/piazza] (default: $CARGO_TARGET_DIR/release/piazza)
 set -euo pipefail
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/piazza-target}"

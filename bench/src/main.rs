@@ -84,6 +84,10 @@ enum Command {
         /// Threads the connections subscribe to (round robin).
         #[arg(long, default_value_t = 10)]
         topics: i64,
+        /// Seconds between the last connection and the measurement. The default lets each
+        /// connection's 5 s `connection_init` timer fire (one wake-up each) before measuring.
+        #[arg(long, default_value_t = 7)]
+        settle: u64,
     },
     /// Row 3b: one thread, many subscribers: steady posts, then bursts.
     Fanout {
@@ -165,7 +169,8 @@ async fn main() -> anyhow::Result<()> {
             connections,
             idle,
             topics,
-        } => idle_ws(&bin, dir.path(), connections, idle, topics).await,
+            settle,
+        } => idle_ws(&bin, dir.path(), connections, idle, topics, settle).await,
         Command::Fanout {
             backend,
             subscribers,
@@ -592,6 +597,7 @@ async fn idle_ws(
     connections: usize,
     idle: u64,
     topics: i64,
+    settle: u64,
 ) -> anyhow::Result<()> {
     let (fresh, seeded) = prepared_db(bin, dir, BackendKind::Sqlite, 10, topics.max(1)).await?;
     let server = Server::piazza("piazza", bin, &fresh.url, dir, &[]).await?;
@@ -621,7 +627,7 @@ async fn idle_ws(
             .unwrap_or_default()
     );
     // Let the subscription tasks run their resolvers and the allocator settle.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(Duration::from_secs(settle)).await;
     let rss1 = server.rss_kb();
     println!("  loadavg {}", loadavg());
     let (c0, w0) = (server.cpu_seconds(), Instant::now());

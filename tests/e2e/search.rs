@@ -321,19 +321,68 @@ both_backends! {
 
 /// A fixed corpus and the queries the contract compares.
 const CORPUS: &[(&str, &str, &str)] = &[
-    (SLUG, "Appalto di servizi sotto soglia", "Affidamento diretto ai sensi dell'art. 50 del D.Lgs. 36/2023."),
-    (SLUG, "Nomina del RUP", "Il responsabile unico del progetto deve essere un dipendente?"),
-    (SLUG, "Garanzie negli appalti integrati", "Percentuali e riduzioni per le PMI."),
-    (SLUG, "Perché serve il CIG?", "Il codice identificativo gara va chiesto all'ANAC."),
-    (OTHER, "Variazione di bilancio urgente", "La giunta può adottarla? Serve il parere del revisore."),
-    (OTHER, "Scadenze IMU e TARI", "Calendario dei versamenti della città."),
-    (OTHER, "DUP semplificato", "Il documento unico di programmazione per i piccoli comuni."),
-    (OTHER, "Bilancio e variazione al PEG", "Chi approva le variazioni al piano esecutivo di gestione?"),
+    (
+        SLUG,
+        "Appalto di servizi sotto soglia",
+        "Affidamento diretto ai sensi dell'art. 50 del D.Lgs. 36/2023.",
+    ),
+    (
+        SLUG,
+        "Nomina del RUP",
+        "Il responsabile unico del progetto deve essere un dipendente?",
+    ),
+    (
+        SLUG,
+        "Garanzie negli appalti integrati",
+        "Percentuali e riduzioni per le PMI.",
+    ),
+    (
+        SLUG,
+        "Perché serve il CIG?",
+        "Il codice identificativo gara va chiesto all'ANAC.",
+    ),
+    (
+        OTHER,
+        "Variazione di bilancio urgente",
+        "La giunta può adottarla? Serve il parere del revisore.",
+    ),
+    (
+        OTHER,
+        "Scadenze IMU e TARI",
+        "Calendario dei versamenti della città.",
+    ),
+    (
+        OTHER,
+        "DUP semplificato",
+        "Il documento unico di programmazione per i piccoli comuni.",
+    ),
+    (
+        OTHER,
+        "Bilancio e variazione al PEG",
+        "Chi approva le variazioni al piano esecutivo di gestione?",
+    ),
 ];
 const QUERIES: &[&str] = &[
-    "appalti", "appalt*", "rup", "responsabile unico", "art. 50", "36/2023", "\"variazione di bilancio\"",
-    "variazione bilancio", "citta", "perche", "cig", "dup", "peg", "imu tari", "garanzia", "serve",
-    "documento unico di programmazione", "ANAC", "riduzioni pmi", "piccol*",
+    "appalti",
+    "appalt*",
+    "rup",
+    "responsabile unico",
+    "art. 50",
+    "36/2023",
+    "\"variazione di bilancio\"",
+    "variazione bilancio",
+    "citta",
+    "perche",
+    "cig",
+    "dup",
+    "peg",
+    "imu tari",
+    "garanzia",
+    "serve",
+    "documento unico di programmazione",
+    "ANAC",
+    "riduzioni pmi",
+    "piccol*",
 ];
 
 /// Builds the corpus and runs every query; results as sets of thread titles.
@@ -375,6 +424,12 @@ async fn searches_are_rate_limited() {
     for _ in 0..30 {
         app.ok(None, SEARCH, json!({ "q": "appalto" })).await;
     }
-    assert_eq!(app.err(None, SEARCH, json!({ "q": "appalto" })).await, "RATE_LIMITED");
-    assert_eq!(app.err(None, SIMILAR, json!({ "t": "appalto" })).await, "RATE_LIMITED");
+    assert_eq!(
+        app.err(None, SEARCH, json!({ "q": "appalto" })).await,
+        "RATE_LIMITED"
+    );
+    assert_eq!(
+        app.err(None, SIMILAR, json!({ "t": "appalto" })).await,
+        "RATE_LIMITED"
+    );
 }

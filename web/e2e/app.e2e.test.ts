@@ -346,6 +346,154 @@ describe('a member asks and a colleague answers', () => {
     await adminContext.close();
   });
 
+  test('follow levels chosen on a thread and a community persist after a reload', async () => {
+    // The asker watches their own question and tracks the community they joined: choose another level.
+    for (const [path, level] of [
+      [threadPath, 'Seguita'],
+      [`/c/${COMMUNITY}`, 'In osservazione'],
+    ] as const) {
+      await askerPage.goto(path);
+      const summary = askerPage.locator('summary', { hasText: 'Notifiche:' });
+      await summary.click();
+      const radio = askerPage.getByLabel(level, { exact: true });
+      // Bootstrap Italia draws the radio on its label, which is what a pointer clicks.
+      await askerPage.locator(`label[for="${await radio.getAttribute('id')}"]`).click();
+      await expect
+        .poll(() => askerPage.getByRole('status').filter({ hasText: 'Preferenza salvata' }).textContent())
+        .toBe(`Preferenza salvata: ${level}.`);
+      await scan(askerPage, `notification level (${path === threadPath ? 'thread' : 'community'})`);
+      await askerPage.reload();
+      await expect.poll(() => summary.textContent()).toBe(`Notifiche: ${level}`);
+      await summary.click();
+      await expect.poll(() => radio.isChecked()).toBe(true);
+    }
+    await askerPage.getByRole('link', { name: 'Profilo' }).click();
+    const levels = askerPage.getByRole('region', { name: 'Notifiche delle comunità' });
+    await expect.poll(() => levels.textContent()).toContain('Personale e organizzazione: In osservazione');
+    await scan(askerPage, 'profile (community levels)');
+  });
+
+  test('a saved thread appears under "Salvati"', async () => {
+    await askerPage.goto(threadPath);
+    const save = askerPage.getByRole('button', { name: 'Salva', exact: true });
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => askerPage.getByTestId('live-announcer').textContent()).toContain('Discussione salvata');
+    await askerPage.reload();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    await askerPage.getByRole('link', { name: 'Salvati' }).click();
+    await askerPage.getByRole('heading', { level: 1, name: 'Salvati' }).waitFor();
+    await expect.poll(() => askerPage.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await askerPage.getByRole('link', { name: question.title }).waitFor();
+    await scan(askerPage, 'bookmarks');
+  });
+
+  test('replies can be sorted by score, kept in the URL', async () => {
+    await askerPage.goto(threadPath);
+    const sort = askerPage.getByLabel('Ordina le risposte');
+    if ((await sort.count()) === 0) return; // one reply only: nothing to sort
+    await sort.selectOption('SCORE');
+    await expect.poll(() => askerPage.url()).toContain('risposte=voti');
+  });
+
+  test('an expert marks the official answer, proposes it as FAQ, publishes and withdraws it', async () => {
+    // A full load: the session reads the role the admin just gave.
+    await answererPage.goto(threadPath);
+    const reply = answererPage.getByRole('article').filter({ hasText: answer });
+    await reply.getByRole('button', { name: 'Segna come risposta ufficiale' }).click();
+    await reply.getByTestId('official-marker').waitFor();
+    await reply.getByRole('button', { name: 'Proponi come FAQ' }).click();
+    const faqQuestion = reply.getByLabel('Domanda come apparirà nelle FAQ');
+    await expect.poll(() => faqQuestion.evaluate((el) => el === document.activeElement)).toBe(true);
+    await faqQuestion.fill('Quali voci entrano nel fondo per la contrattazione decentrata?');
+    await scan(answererPage, 'thread (expert, promote form)');
+    await reply.getByRole('button', { name: 'Crea la bozza' }).click();
+    await answererPage.getByRole('heading', { level: 1, name: 'Quali voci entrano nel fondo per la contrattazione decentrata?' }).waitFor();
+    await answererPage.getByText('Bozza', { exact: true }).first().waitFor();
+    await scan(answererPage, 'FAQ draft (editor)');
+    await answererPage.getByRole('button', { name: 'Pubblica bozza' }).click();
+    await answererPage.getByRole('button', { name: 'Ritira' }).waitFor();
+    await answererPage.getByRole('button', { name: 'Ritira' }).click();
+    await answererPage.getByLabel('Motivo del ritiro').fill('Superata dalla FAQ generale sul fondo.');
+    await answererPage.getByRole('button', { name: 'Ritira la FAQ' }).click();
+    await answererPage.getByText('Questa FAQ è stata ritirata: Superata dalla FAQ generale sul fondo.').waitFor();
+  });
+
+  test('an expert publishes an FAQ entry from the editor and a member sees it', async () => {
+    const faq = {
+      question: 'Entro quando va costituito il fondo decentrato?',
+      answer: 'Il fondo va costituito **prima** della contrattazione, ogni anno.',
+      references: 'CCNL Funzioni locali 2019-2021, art. 79\nD.Lgs. 165/2001, art. 40',
+    };
+    await answererPage.goto(`/c/${COMMUNITY}/faq`);
+    await answererPage.getByRole('button', { name: 'Nuova FAQ' }).click();
+    const questionField = answererPage.getByLabel('Domanda', { exact: true });
+    await expect.poll(() => questionField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await questionField.fill(faq.question);
+    await answererPage.getByLabel('Risposta', { exact: true }).fill(faq.answer);
+    await answererPage.getByRole('region', { name: 'Anteprima' }).locator('strong', { hasText: 'prima' }).waitFor();
+    await answererPage.getByLabel('Etichette (facoltative)').fill('fondo, scadenze');
+    await answererPage.getByLabel('Riferimenti normativi (facoltativi)').fill(faq.references);
+    await scan(answererPage, 'FAQ editor (new)');
+    await answererPage.getByRole('button', { name: 'Pubblica', exact: true }).click();
+    await answererPage.getByRole('heading', { level: 1, name: faq.question }).waitFor();
+    await answererPage.getByText('D.Lgs. 165/2001, art. 40').waitFor();
+
+    // A new version needs its note.
+    await answererPage.getByRole('button', { name: 'Modifica' }).click();
+    await answererPage.getByLabel('Risposta', { exact: true }).fill(`${faq.answer}\n\nLo ricorda la Corte dei conti.`);
+    await answererPage.getByLabel('Nota di modifica').fill('Aggiunto il richiamo alla Corte dei conti.');
+    await scan(answererPage, 'FAQ editor (edit)');
+    await answererPage.getByRole('button', { name: 'Salva la nuova versione' }).click();
+    await answererPage.getByText('Aggiunto il richiamo alla Corte dei conti.').first().waitFor();
+    await expect.poll(() => answererPage.evaluate(() => document.activeElement?.textContent)).toBe('Modifica');
+
+    // The member sees it, with what is new since their last visit.
+    await askerPage.goto(`/c/${COMMUNITY}/faq`);
+    await askerPage.locator('summary', { hasText: faq.question }).waitFor();
+    await askerPage.getByTestId('faq-unseen').waitFor();
+    await askerPage.getByRole('link', { name: `Aggiornata: «${faq.question}» (versione 2)` }).waitFor();
+    await scan(askerPage, 'community FAQ (news)');
+    await askerPage.getByRole('heading', { name: 'Novità nelle FAQ' }).scrollIntoViewIfNeeded();
+    // Once seen, the FAQ is marked as seen: the next visit has no news.
+    await expect
+      .poll(async () => {
+        await askerPage.reload();
+        await askerPage.locator('summary', { hasText: faq.question }).waitFor();
+        await askerPage.getByRole('heading', { name: 'Novità nelle FAQ' }).waitFor();
+        return askerPage.getByTestId('faq-unseen').count();
+      })
+      .toBe(0);
+  });
+
+  test('search finds the thread from the header, with filters in the URL', async () => {
+    await askerPage.goto('/');
+    await askerPage.getByRole('searchbox', { name: 'Cerca discussioni e FAQ' }).fill('contrattazione');
+    await askerPage.getByRole('searchbox', { name: 'Cerca discussioni e FAQ' }).press('Enter');
+    await askerPage.getByRole('heading', { level: 1, name: 'Cerca' }).waitFor();
+    await expect.poll(() => askerPage.url()).toContain('/cerca?q=contrattazione');
+    const result = askerPage.locator('.search-result', { hasText: question.title });
+    await result.waitFor();
+    await expect.poll(() => result.locator('mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => askerPage.getByTestId('search-status').textContent()).toMatch(/risultat/);
+    await scan(askerPage, 'search');
+    await askerPage.getByLabel('Tipo').selectOption('FAQ');
+    await expect.poll(() => askerPage.url()).toContain('tipo=faq');
+    await askerPage.locator('.search-result', { hasText: 'fondo decentrato' }).first().waitFor();
+    await scan(askerPage, 'search (FAQ only)');
+  });
+
+  test('the ask page shows similar questions while typing, without taking focus', async () => {
+    await askerPage.goto(`/c/${COMMUNITY}/nuova`);
+    const title = askerPage.getByLabel('Titolo');
+    await title.pressSequentially('Calcolo del fondo per la contrattazione decentrata', { delay: 10 });
+    const similar = askerPage.getByTestId('similar-questions');
+    await similar.getByRole('link', { name: new RegExp(question.title.replace(/[?]/g, '\\?')) }).waitFor();
+    await expect.poll(() => similar.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await scan(askerPage, 'ask (similar questions)');
+  });
+
   test('signing out returns home as a visitor', async () => {
     await askerPage.goto('/');
     await askerPage.getByRole('link', { name: 'Esci' }).click();
@@ -366,7 +514,7 @@ describe('a member asks and a colleague answers', () => {
   test('pages fit a phone screen', async () => {
     const phone = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await openPage(phone);
-    for (const path of ['/', `/c/${COMMUNITY}`, threadPath, '/registrati']) {
+    for (const path of ['/', `/c/${COMMUNITY}`, threadPath, '/registrati', '/cerca?q=fondo']) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('main *').first().waitFor();

@@ -26,27 +26,152 @@ use sqlx::Connection;
 
 /// Italian PA vocabulary, most frequent first (sampled with a Zipf law).
 const WORDS: &[&str] = &[
-    "comune", "ufficio", "sindaco", "giunta", "consiglio", "delibera", "determina", "servizio",
-    "affidamento", "contratto", "bilancio", "variazione", "personale", "progetto", "lavori",
-    "responsabile", "procedura", "gara", "offerta", "fornitura", "termine", "scadenza",
-    "documento", "parere", "revisore", "segretario", "dirigente", "assunzione", "concorso",
-    "graduatoria", "tributi", "imposta", "tassa", "rifiuti", "acqua", "strade", "scuola",
-    "mensa", "trasporto", "sociale", "anagrafe", "elettorale", "cimitero", "edilizia",
-    "urbanistica", "ambiente", "polizia", "locale", "protezione", "civile", "biblioteca",
-    "cultura", "turismo", "sport", "verde", "pubblico", "illuminazione", "manutenzione",
-    "progettazione", "progettista", "collaudo", "direttore", "esecuzione", "cantiere",
-    "finanziamento", "regione", "stato", "fondo", "contributo", "rendiconto", "avanzo",
-    "disavanzo", "cassa", "mutuo", "investimento", "spesa", "entrata", "accertamento",
-    "impegno", "liquidazione", "mandato", "reversale", "tesoreria", "economato", "inventario",
-    "patrimonio", "immobile", "locazione", "concessione", "convenzione", "associazione",
-    "unione", "consorzio", "società", "partecipata", "controllo", "trasparenza",
-    "anticorruzione", "privacy", "accesso", "atti", "protocollo", "archivio", "notifica",
-    "albo", "pretorio", "pubblicazione", "regolamento", "statuto", "ordinanza", "decreto",
-    "nomina", "incarico", "compenso", "indennità", "ferie", "permesso", "malattia", "orario",
-    "straordinario", "produttività", "valutazione", "performance", "obiettivo", "piano",
-    "programma", "triennale", "annuale", "digitale", "piattaforma", "firma", "posta",
-    "certificata", "sportello", "cittadino", "utente", "richiesta", "istanza", "autorizzazione",
-    "segnalazione", "verifica", "sanzione", "ricorso", "tribunale", "avvocato", "contenzioso",
+    "comune",
+    "ufficio",
+    "sindaco",
+    "giunta",
+    "consiglio",
+    "delibera",
+    "determina",
+    "servizio",
+    "affidamento",
+    "contratto",
+    "bilancio",
+    "variazione",
+    "personale",
+    "progetto",
+    "lavori",
+    "responsabile",
+    "procedura",
+    "gara",
+    "offerta",
+    "fornitura",
+    "termine",
+    "scadenza",
+    "documento",
+    "parere",
+    "revisore",
+    "segretario",
+    "dirigente",
+    "assunzione",
+    "concorso",
+    "graduatoria",
+    "tributi",
+    "imposta",
+    "tassa",
+    "rifiuti",
+    "acqua",
+    "strade",
+    "scuola",
+    "mensa",
+    "trasporto",
+    "sociale",
+    "anagrafe",
+    "elettorale",
+    "cimitero",
+    "edilizia",
+    "urbanistica",
+    "ambiente",
+    "polizia",
+    "locale",
+    "protezione",
+    "civile",
+    "biblioteca",
+    "cultura",
+    "turismo",
+    "sport",
+    "verde",
+    "pubblico",
+    "illuminazione",
+    "manutenzione",
+    "progettazione",
+    "progettista",
+    "collaudo",
+    "direttore",
+    "esecuzione",
+    "cantiere",
+    "finanziamento",
+    "regione",
+    "stato",
+    "fondo",
+    "contributo",
+    "rendiconto",
+    "avanzo",
+    "disavanzo",
+    "cassa",
+    "mutuo",
+    "investimento",
+    "spesa",
+    "entrata",
+    "accertamento",
+    "impegno",
+    "liquidazione",
+    "mandato",
+    "reversale",
+    "tesoreria",
+    "economato",
+    "inventario",
+    "patrimonio",
+    "immobile",
+    "locazione",
+    "concessione",
+    "convenzione",
+    "associazione",
+    "unione",
+    "consorzio",
+    "società",
+    "partecipata",
+    "controllo",
+    "trasparenza",
+    "anticorruzione",
+    "privacy",
+    "accesso",
+    "atti",
+    "protocollo",
+    "archivio",
+    "notifica",
+    "albo",
+    "pretorio",
+    "pubblicazione",
+    "regolamento",
+    "statuto",
+    "ordinanza",
+    "decreto",
+    "nomina",
+    "incarico",
+    "compenso",
+    "indennità",
+    "ferie",
+    "permesso",
+    "malattia",
+    "orario",
+    "straordinario",
+    "produttività",
+    "valutazione",
+    "performance",
+    "obiettivo",
+    "piano",
+    "programma",
+    "triennale",
+    "annuale",
+    "digitale",
+    "piattaforma",
+    "firma",
+    "posta",
+    "certificata",
+    "sportello",
+    "cittadino",
+    "utente",
+    "richiesta",
+    "istanza",
+    "autorizzazione",
+    "segnalazione",
+    "verifica",
+    "sanzione",
+    "ricorso",
+    "tribunale",
+    "avvocato",
+    "contenzioso",
 ];
 
 /// A small deterministic generator (xorshift64*), so every run seeds the same corpus.
@@ -134,10 +259,14 @@ async fn fresh_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir
 async fn exec(db: &Db, sql: &str) -> anyhow_like::Result<()> {
     match db.backend() {
         Backend::Sqlite { write, .. } => {
-            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(write).await?;
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+                .execute(write)
+                .await?;
         }
         Backend::Postgres(pool) => {
-            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(pool).await?;
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+                .execute(pool)
+                .await?;
         }
     }
     Ok(())
@@ -147,19 +276,45 @@ const COMMUNITIES: i64 = 10;
 const POSTS_PER_THREAD: i64 = 10;
 
 async fn seed(db: &Db, posts: i64) -> anyhow_like::Result<()> {
-    exec(db, "insert into users (email, password_hash, display_name, handle, role, created_at) \
-        values ('bench@example.it', 'x', 'Bench', 'bench', 'member', '2026-01-01T00:00:00Z')").await?;
+    exec(
+        db,
+        "insert into users (email, password_hash, display_name, handle, role, created_at) \
+        values ('bench@example.it', 'x', 'Bench', 'bench', 'member', '2026-01-01T00:00:00Z')",
+    )
+    .await?;
     for c in 1..=COMMUNITIES {
-        exec(db, &format!("insert into communities (slug, name, description, created_at) \
-            values ('c{c}', 'C{c}', 'd', '2026-01-01T00:00:00Z')")).await?;
+        exec(
+            db,
+            &format!(
+                "insert into communities (slug, name, description, created_at) \
+            values ('c{c}', 'C{c}', 'd', '2026-01-01T00:00:00Z')"
+            ),
+        )
+        .await?;
     }
     let user: i64 = match db.backend() {
-        Backend::Sqlite { read, .. } => sqlx::query_scalar("select id from users").fetch_one(read).await?,
-        Backend::Postgres(pool) => sqlx::query_scalar("select id from users").fetch_one(pool).await?,
+        Backend::Sqlite { read, .. } => {
+            sqlx::query_scalar("select id from users")
+                .fetch_one(read)
+                .await?
+        }
+        Backend::Postgres(pool) => {
+            sqlx::query_scalar("select id from users")
+                .fetch_one(pool)
+                .await?
+        }
     };
     let communities: Vec<i64> = match db.backend() {
-        Backend::Sqlite { read, .. } => sqlx::query_scalar("select id from communities order by id").fetch_all(read).await?,
-        Backend::Postgres(pool) => sqlx::query_scalar("select id from communities order by id").fetch_all(pool).await?,
+        Backend::Sqlite { read, .. } => {
+            sqlx::query_scalar("select id from communities order by id")
+                .fetch_all(read)
+                .await?
+        }
+        Backend::Postgres(pool) => {
+            sqlx::query_scalar("select id from communities order by id")
+                .fetch_all(pool)
+                .await?
+        }
     };
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     let zipf = Zipf::new(WORDS.len());
@@ -175,49 +330,60 @@ async fn seed(db: &Db, posts: i64) -> anyhow_like::Result<()> {
             let title = text(&mut rng, &zipf, 8, post);
             let at = now();
             let tags: Vec<String> = Vec::new();
-            let thread = piazza_db::threads::insert_thread(&mut tx, &piazza_db::threads::NewThread {
-                community_id: community,
-                author_id: user,
-                kind: "question",
-                title: &title,
-                tags: &tags,
-                created_at: at,
-            })
+            let thread = piazza_db::threads::insert_thread(
+                &mut tx,
+                &piazza_db::threads::NewThread {
+                    community_id: community,
+                    author_id: user,
+                    kind: "question",
+                    title: &title,
+                    tags: &tags,
+                    created_at: at,
+                },
+            )
             .await?;
             for i in 0..POSTS_PER_THREAD.min(posts - post) {
                 let body = text(&mut rng, &zipf, 40, post);
-                let id = piazza_db::posts::insert_post(&mut tx, &piazza_db::posts::NewPost {
-                    thread_id: thread,
-                    author_id: user,
-                    body: &body,
-                    body_html: "",
-                    renderer_version: 1,
-                    created_at: at,
-                })
+                let id = piazza_db::posts::insert_post(
+                    &mut tx,
+                    &piazza_db::posts::NewPost {
+                        thread_id: thread,
+                        author_id: user,
+                        body: &body,
+                        body_html: "",
+                        renderer_version: 1,
+                        created_at: at,
+                    },
+                )
                 .await?;
                 if i == 0 {
                     piazza_db::threads::set_first_post(&mut tx, thread, id).await?;
                 }
+                // As the app indexes (services::search::indexed): community token first.
+                let token = piazza_search::analyze::community_token(community);
                 let terms = if i == 0 {
-                    piazza_search::index_text(&[&title, &body])
+                    format!("{token} {}", piazza_search::index_text(&[&title, &body]))
                 } else {
-                    piazza_search::index_text(&[&body])
+                    format!("{token} {}", piazza_search::index_text(&[&body]))
                 };
-                search::upsert_doc(&mut tx, &NewSearchDoc {
-                    kind: search::POST,
-                    thread_id: Some(thread),
-                    post_id: Some(id),
-                    faq_entry_id: None,
-                    community_id: community,
-                    author_id: Some(user),
-                    title: &title,
-                    body: &body,
-                    terms: &terms,
-                    is_first_post: i == 0,
-                    is_accepted: false,
-                    is_official: false,
-                    created_at: at,
-                })
+                search::upsert_doc(
+                    &mut tx,
+                    &NewSearchDoc {
+                        kind: search::POST,
+                        thread_id: Some(thread),
+                        post_id: Some(id),
+                        faq_entry_id: None,
+                        community_id: community,
+                        author_id: Some(user),
+                        title: &title,
+                        body: &body,
+                        terms: &terms,
+                        is_first_post: i == 0,
+                        is_accepted: false,
+                        is_official: false,
+                        created_at: at,
+                    },
+                )
                 .await?;
                 post += 1;
             }
@@ -226,13 +392,19 @@ async fn seed(db: &Db, posts: i64) -> anyhow_like::Result<()> {
     }
     // Planner statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` would gather.
     exec(db, "analyze").await?;
-    println!("seeded {posts} posts in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "seeded {posts} posts in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
 /// What one `search` request does below GraphQL: parse, match, snippets for the top 20.
 async fn one_search(db: &Db, synonyms: &Synonyms, q: &str, filter: &SearchFilter) -> usize {
-    let query = Query::parse(q, synonyms).expect("valid query");
+    let mut query = Query::parse(q, synonyms).expect("valid query");
+    if let Some(id) = filter.community_id {
+        query = query.in_community(id);
+    }
     let m = MatchQuery {
         fts5: query.fts5(),
         tsquery: query.tsquery(),
@@ -265,8 +437,16 @@ async fn main() -> anyhow_like::Result<()> {
     let db = Arc::new(db);
     let synonyms = Arc::new(Synonyms::builtin());
     let community = match db.backend() {
-        Backend::Sqlite { read, .. } => sqlx::query_scalar::<_, i64>("select min(id) from communities").fetch_one(read).await?,
-        Backend::Postgres(pool) => sqlx::query_scalar::<_, i64>("select min(id) from communities").fetch_one(pool).await?,
+        Backend::Sqlite { read, .. } => {
+            sqlx::query_scalar::<_, i64>("select min(id) from communities")
+                .fetch_one(read)
+                .await?
+        }
+        Backend::Postgres(pool) => {
+            sqlx::query_scalar::<_, i64>("select min(id) from communities")
+                .fetch_one(pool)
+                .await?
+        }
     };
     let classes = [
         ("common term", "comune"),
@@ -275,7 +455,10 @@ async fn main() -> anyhow_like::Result<()> {
         ("prefix", "progett*"),
         ("phrase", "\"variazione di bilancio\""),
     ];
-    println!("backend {backend}, {posts} posts, rank window {}", search::RANK_WINDOW);
+    println!(
+        "backend {backend}, {posts} posts, rank window {}",
+        search::RANK_WINDOW
+    );
     println!("| class | filter | c | queries | p50 ms | p99 ms | q/s | hits |");
     println!("|---|---|---|---|---|---|---|---|");
     for (name, q) in classes {

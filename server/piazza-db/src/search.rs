@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use crate::{Backend, Db, Result, Tx};
 
 /// How many of the newest matching documents are ranked.
-pub const RANK_WINDOW: i64 = 2_000;
+pub const RANK_WINDOW: i64 = 1_000;
 
 /// Document kinds, as stored.
 pub const POST: &str = "post";
@@ -315,9 +315,11 @@ pub async fn set_thread_answers(
 
 /// How many documents the index holds (hidden included).
 pub async fn count_docs(db: &Db) -> Result<i64> {
-    Ok(on_read!(db, pool => sqlx::query_scalar("select count(*) from search_docs")
+    Ok(
+        on_read!(db, pool => sqlx::query_scalar("select count(*) from search_docs")
         .fetch_one(pool)
-        .await)?)
+        .await)?,
+    )
 }
 
 /// Ids of visible posts without a document, after `after_id`, for (re)building the index.

@@ -71,6 +71,9 @@ pub enum Node {
 pub struct Query {
     pub clauses: Vec<Node>,
     pub match_any: bool,
+    /// A word every match must also contain, whatever `match_any` says: the community
+    /// token of a community filter (see [`analyze::community_token`]).
+    pub scope: Option<String>,
 }
 
 /// A word or quoted phrase of the input, analysed.
@@ -112,9 +115,9 @@ fn units(input: &str) -> Result<Vec<Unit>, QueryError> {
             // The prefix is the stem of the last word, so "appalt*" and "appalto*" both
             // reach `appalt…`.
             prefix = prefix
-                && terms
-                    .last()
-                    .is_some_and(|t| long_enough(t) && !analyze::PART_SEPARATOR.starts_with(t.as_str()));
+                && terms.last().is_some_and(|t| {
+                    long_enough(t) && !analyze::PART_SEPARATOR.starts_with(t.as_str())
+                });
             out.push(Unit {
                 terms,
                 prefix,
@@ -196,6 +199,7 @@ impl Query {
         Ok(Query {
             clauses,
             match_any: false,
+            scope: None,
         })
     }
 
@@ -215,7 +219,14 @@ impl Query {
         Query {
             clauses,
             match_any: true,
+            scope: None,
         }
+    }
+
+    /// Restricts matches to one community's documents.
+    pub fn in_community(mut self, community_id: i64) -> Query {
+        self.scope = Some(analyze::community_token(community_id));
+        self
     }
 
     /// Nothing to look for: the result is empty.
@@ -264,6 +275,11 @@ impl Query {
             if self.match_any { " OR " } else { " AND " },
             &mut out,
         );
+        if let Some(scope) = &self.scope {
+            out.push_str(" AND \"");
+            out.push_str(scope);
+            out.push('"');
+        }
         out
     }
 
@@ -310,6 +326,11 @@ impl Query {
             if self.match_any { " | " } else { " & " },
             &mut out,
         );
+        if let Some(scope) = &self.scope {
+            out.push_str(" & '");
+            out.push_str(scope);
+            out.push('\'');
+        }
         out
     }
 
@@ -473,6 +494,18 @@ mod tests {
         }
         // Upper-case operator words are just words, quoted.
         assert!(q.fts5().contains(r#""or""#), "{}", q.fts5());
+    }
+
+    #[test]
+    fn a_community_scope_is_always_required() {
+        let token = analyze::community_token(4);
+        let q = Query::any_of("bilancio rendiconto", &Synonyms::default(), 5).in_community(4);
+        assert_eq!(
+            q.fts5(),
+            format!(r#"("bilanc" OR "rendicont") AND "{token}""#)
+        );
+        assert_eq!(q.tsquery(), format!("('bilanc' | 'rendicont') & '{token}'"));
+        assert!(!q.matcher().matches(&token));
     }
 
     #[test]

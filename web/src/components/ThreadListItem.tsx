@@ -32,18 +32,22 @@ export const ThreadSummaryFields = graphql(`
 export function ThreadListItem({
   thread,
   showCommunity = false,
+  headingLevel = 3,
   children,
 }: {
   thread: ThreadSummaryFragment;
   showCommunity?: boolean;
+  /** 2 where the list sits directly under the page's h1. */
+  headingLevel?: 2 | 3;
   /** Extra lines under the summary (e.g. a saved thread's date and "Rimuovi"). */
   children?: ComponentChildren;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <li class="thread-list-item py-3">
-      <h3 class="h5 mb-1">
+      <Heading class="h5 mb-1">
         <Link href={`/t/${thread.id}`}>{thread.title}</Link>
-      </h3>
+      </Heading>
       <div class="d-flex flex-wrap align-items-center gap-2 small">
         <span class="badge bg-secondary">{t(thread.kind === 'QUESTION' ? 'thread.kind.question' : 'thread.kind.discussion')}</span>
         {thread.kind === 'QUESTION' && (

@@ -15,10 +15,16 @@ afterEach(() => {
 test('follows the value only once it stops changing', () => {
   const { rerender } = render(<Echo value="Come" />);
   rerender(<Echo value="Come si" />);
-  act(() => vi.advanceTimersByTime(300));
+  act(() => {
+    vi.advanceTimersByTime(300);
+  });
   rerender(<Echo value="Come si calcola" />);
-  act(() => vi.advanceTimersByTime(300));
+  act(() => {
+    vi.advanceTimersByTime(300);
+  });
   expect(screen.getByRole('status').textContent).toBe('Come');
-  act(() => vi.advanceTimersByTime(250));
+  act(() => {
+    vi.advanceTimersByTime(250);
+  });
   expect(screen.getByRole('status').textContent).toBe('Come si calcola');
 });

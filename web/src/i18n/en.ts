@@ -193,7 +193,10 @@ export const en: Record<MessageKey, Message> = {
   'faqEdit.answer': 'Answer',
   'faqEdit.tags': 'Tags (optional)',
   'faqEdit.references': 'Normative references (optional)',
-  'faqEdit.referencesHelp': { one: 'One per line, at most {count}. For example: D.Lgs. 36/2023 art. 50', other: 'One per line, at most {count}. For example: D.Lgs. 36/2023 art. 50' },
+  'faqEdit.referencesHelp': {
+    one: 'One per line, at most {count}. For example: D.Lgs. 36/2023 art. 50',
+    other: 'One per line, at most {count}. For example: D.Lgs. 36/2023 art. 50',
+  },
   'faqEdit.validFrom': 'In force from (optional)',
   'faqEdit.validUntil': 'In force until (optional)',
   'faqEdit.changeNote': 'Change note',
@@ -342,6 +345,9 @@ export const en: Record<MessageKey, Message> = {
   'profile.edit': 'Edit profile',
   'profile.save': 'Save profile',
   'profile.saved': 'Profile updated.',
+  'profile.levels': 'Community notifications',
+  'profile.levelsIntro': 'How much each community you joined tells you. To change it, open the community and use “Notifications”.',
+  'profile.levelsNone': 'You have not joined any community.',
 
   'role.MEMBER': 'Member',
   'role.EXPERT': 'Expert',

@@ -192,7 +192,10 @@ export const it = {
   'faqEdit.answer': 'Risposta',
   'faqEdit.tags': 'Etichette (facoltative)',
   'faqEdit.references': 'Riferimenti normativi (facoltativi)',
-  'faqEdit.referencesHelp': { one: 'Uno per riga, al massimo {count}. Per esempio: D.Lgs. 36/2023 art. 50', other: 'Uno per riga, al massimo {count}. Per esempio: D.Lgs. 36/2023 art. 50' },
+  'faqEdit.referencesHelp': {
+    one: 'Uno per riga, al massimo {count}. Per esempio: D.Lgs. 36/2023 art. 50',
+    other: 'Uno per riga, al massimo {count}. Per esempio: D.Lgs. 36/2023 art. 50',
+  },
   'faqEdit.validFrom': 'In vigore dal (facoltativo)',
   'faqEdit.validUntil': 'In vigore fino al (facoltativo)',
   'faqEdit.changeNote': 'Nota di modifica',
@@ -341,6 +344,9 @@ export const it = {
   'profile.edit': 'Modifica il profilo',
   'profile.save': 'Salva il profilo',
   'profile.saved': 'Profilo aggiornato.',
+  'profile.levels': 'Notifiche delle comunità',
+  'profile.levelsIntro': 'Quanto ti fa sapere ogni comunità a cui sei iscritto. Per cambiarlo apri la comunità e usa «Notifiche».',
+  'profile.levelsNone': 'Non sei iscritto a nessuna comunità.',
 
   'role.MEMBER': 'Membro',
   'role.EXPERT': 'Esperto',

@@ -69,7 +69,13 @@ describe('FAQ editor', () => {
   });
 
   test('a new entry is published or kept as a draft, with tags and references parsed', () => {
-    const values = { ...EMPTY_FAQ_FORM, question: '  Chi nomina il RUP?  ', answer: 'La giunta.', tags: 'Appalti, rup', references: 'D.Lgs. 36/2023 art. 15' };
+    const values = {
+      ...EMPTY_FAQ_FORM,
+      question: '  Chi nomina il RUP?  ',
+      answer: 'La giunta.',
+      tags: 'Appalti, rup',
+      references: 'D.Lgs. 36/2023 art. 15',
+    };
     expect(publishFaqInput('appalti', values, true)).toEqual({
       communitySlug: 'appalti',
       question: 'Chi nomina il RUP?',
@@ -84,7 +90,14 @@ describe('FAQ editor', () => {
   });
 
   test('an edit sends every field and its note; an emptied date clears it', () => {
-    const entry = { question: 'Chi nomina il RUP?', answer: 'La giunta.', tags: ['rup'], references: ['a', 'b'], validFrom: '2026-01-01', validUntil: null };
+    const entry = {
+      question: 'Chi nomina il RUP?',
+      answer: 'La giunta.',
+      tags: ['rup'],
+      references: ['a', 'b'],
+      validFrom: '2026-01-01',
+      validUntil: null,
+    };
     const values = faqFormFromEntry(entry);
     expect(values.references).toBe('a\nb');
     expect(values.validUntil).toBe('');
@@ -125,6 +138,9 @@ describe('search options in the URL', () => {
   test('the GraphQL filter leaves out what does not apply', () => {
     expect(searchFilter({ q: 'x', kind: null, answered: null, tag: null, community: 'c' })).toBeNull();
     expect(searchFilter({ q: 'x', kind: 'FAQ', answered: true, tag: 'rup', community: null })).toEqual({ kind: 'FAQ', tag: 'rup' });
-    expect(searchFilter({ q: 'x', kind: 'QUESTION', answered: false, tag: null, community: null })).toEqual({ kind: 'QUESTION', answered: false });
+    expect(searchFilter({ q: 'x', kind: 'QUESTION', answered: false, tag: null, community: null })).toEqual({
+      kind: 'QUESTION',
+      answered: false,
+    });
   });
 });

@@ -128,12 +128,18 @@ mod tests {
         for _ in 0..30 {
             t.search(ip, None).unwrap();
         }
-        assert!(matches!(t.search(ip, None), Err(AppError::RateLimited { .. })));
+        assert!(matches!(
+            t.search(ip, None),
+            Err(AppError::RateLimited { .. })
+        ));
         // A signed-in member on the same IP has a budget of their own.
         for _ in 0..30 {
             t.search(ip, Some(7)).unwrap();
         }
-        assert!(matches!(t.search(ip, Some(7)), Err(AppError::RateLimited { .. })));
+        assert!(matches!(
+            t.search(ip, Some(7)),
+            Err(AppError::RateLimited { .. })
+        ));
         t.search(ip, Some(8)).unwrap();
     }
 

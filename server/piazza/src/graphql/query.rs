@@ -274,9 +274,11 @@ impl Query {
         let has_next = hits.len() as i64 > limit;
         hits.truncate(limit as usize);
         let mut page = Page::new(start > 0, has_next);
-        page.edges.extend(hits.into_iter().enumerate().map(|(i, h)| {
-            Edge::new(cursor::encode_id(start + i as i64 + 1), SearchHit(h))
-        }));
+        page.edges.extend(
+            hits.into_iter()
+                .enumerate()
+                .map(|(i, h)| Edge::new(cursor::encode_id(start + i as i64 + 1), SearchHit(h))),
+        );
         Ok(page)
     }
 
@@ -286,8 +288,9 @@ impl Query {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The title being written.")] title: String,
-        #[graphql(desc = "The body being written, if any (its start is considered).")]
-        body: Option<String>,
+        #[graphql(desc = "The body being written, if any (its start is considered).")] body: Option<
+            String,
+        >,
         #[graphql(desc = "Only in this community.")] community_slug: Option<String>,
         #[graphql(desc = "How many (default 5, at most 100).")] first: Option<i32>,
     ) -> Result<Vec<Thread>> {

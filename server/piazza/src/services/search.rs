@@ -94,10 +94,13 @@ pub async fn search(
     limit: i64,
 ) -> AppResult<Vec<Hit>> {
     state.throttle.search(meta.ip, viewer.map(Viewer::id))?;
-    let query = Query::parse(&input.query, &synonyms(state).await?)
+    let mut query = Query::parse(&input.query, &synonyms(state).await?)
         .map_err(|e| AppError::bad_input(e.message()))?;
     let mut filter = input.filter;
     filter.community_id = community_filter(state, input.community_slug.as_deref()).await?;
+    if let Some(id) = filter.community_id {
+        query = query.in_community(id);
+    }
     if let Some(tag) = filter.tag.take() {
         filter.tag = Some(tag.trim().to_lowercase()).filter(|t| !t.is_empty());
     }
@@ -142,7 +145,7 @@ pub async fn similar_questions(
         )));
     }
     let start: String = body.chars().take(SIMILAR_BODY_CHARS).collect();
-    let query = Query::any_of(
+    let mut query = Query::any_of(
         &format!("{title}\n{start}"),
         &synonyms(state).await?,
         SIMILAR_TERMS,
@@ -150,8 +153,12 @@ pub async fn similar_questions(
     if query.is_empty() {
         return Ok(Vec::new());
     }
+    let community_id = community_filter(state, community_slug).await?;
+    if let Some(id) = community_id {
+        query = query.in_community(id);
+    }
     let filter = SearchFilter {
-        community_id: community_filter(state, community_slug).await?,
+        community_id,
         doc_kind: Some(index::POST.into()),
         first_posts_only: true,
         ..SearchFilter::default()
@@ -182,8 +189,7 @@ pub async fn on_change(tx: &mut Tx, kind: Kind, refs: Refs) -> AppResult<()> {
         Kind::AnswerAccepted | Kind::OfficialAnswer => {
             if let Some(thread_id) = refs.thread_id {
                 let t = piazza_db::threads::get_thread_tx(tx, thread_id).await?;
-                index::set_thread_answers(tx, t.id, t.accepted_post_id, t.official_post_id)
-                    .await?;
+                index::set_thread_answers(tx, t.id, t.accepted_post_id, t.official_post_id).await?;
             }
         }
         Kind::FaqPublished | Kind::FaqUpdated | Kind::FaqWithdrawn => {
@@ -194,6 +200,12 @@ pub async fn on_change(tx: &mut Tx, kind: Kind, refs: Refs) -> AppResult<()> {
         Kind::Notification => {}
     }
     Ok(())
+}
+
+/// The terms of a document: its community's token, then the analysed parts.
+pub fn indexed(community_id: i64, parts: &[&str]) -> String {
+    let community = piazza_search::analyze::community_token(community_id);
+    format!("{community} {}", piazza_search::index_text(parts))
 }
 
 /// (Re)writes a post's document from its current state; a deleted post's is removed.
@@ -209,9 +221,9 @@ pub async fn index_post(tx: &mut Tx, post_id: i64) -> AppResult<()> {
     // The title is searchable through the first post only, so a thread does not match a
     // title word once per reply.
     let terms = if first {
-        piazza_search::index_text(&[&thread.title, &body])
+        indexed(thread.community_id, &[&thread.title, &body])
     } else {
-        piazza_search::index_text(&[&body])
+        indexed(thread.community_id, &[&body])
     };
     let doc = NewSearchDoc {
         kind: index::POST,
@@ -246,7 +258,7 @@ pub async fn index_faq_entry(tx: &mut Tx, id: i64) -> AppResult<()> {
     } else {
         format!("{answer}\n{refs}")
     };
-    let terms = piazza_search::index_text(&[&entry.question, &body]);
+    let terms = indexed(entry.community_id, &[&entry.question, &body]);
     let doc = NewSearchDoc {
         kind: index::FAQ,
         thread_id: None,
@@ -307,7 +319,10 @@ pub async fn index_missing(state: &AppState) -> AppResult<u64> {
 // Synonyms added by admins
 
 /// The synonym groups admins added (the built-in ones are not listed).
-pub async fn list_synonyms(state: &AppState, viewer: Option<&Viewer>) -> AppResult<Vec<Vec<String>>> {
+pub async fn list_synonyms(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+) -> AppResult<Vec<Vec<String>>> {
     admin(viewer)?;
     Ok(index::list_synonym_groups(&state.db)
         .await?
@@ -340,7 +355,9 @@ pub async fn set_synonyms(
             ));
         }
         if exprs.iter().any(|e| e.chars().count() > 100) {
-            return Err(AppError::bad_input("Sinonimi: al massimo 100 caratteri ciascuno"));
+            return Err(AppError::bad_input(
+                "Sinonimi: al massimo 100 caratteri ciascuno",
+            ));
         }
         if exprs
             .iter()

@@ -27,7 +27,11 @@ const SimilarQuestionsDocument = graphql(`
 export function SimilarQuestions({ slug, title }: { slug: string; title: string }) {
   const settled = useDebouncedValue(title.trim(), SIMILAR_DELAY_MS);
   const pause = settled.length < SIMILAR_MIN_LENGTH;
-  const { data, error } = useQuery(SimilarQuestionsDocument, { title: settled, communitySlug: slug }, { pause, requestPolicy: 'cache-first' });
+  const { data, error } = useQuery(
+    SimilarQuestionsDocument,
+    { title: settled, communitySlug: slug },
+    { pause, requestPolicy: 'cache-first' },
+  );
   const similar = !pause && !error ? (data?.similarQuestions ?? []) : [];
   return (
     <div class="similar-questions mb-3" aria-live="polite" aria-atomic="false" data-testid="similar-questions">

@@ -63,7 +63,7 @@ export function BookmarksPage() {
       {bookmarks.length > 0 && (
         <ul class="list-unstyled">
           {bookmarks.map((bookmark) => (
-            <ThreadListItem key={bookmark.id} thread={bookmark.thread} showCommunity>
+            <ThreadListItem key={bookmark.id} thread={bookmark.thread} showCommunity headingLevel={2}>
               <p class="small text-secondary d-flex flex-wrap align-items-center gap-2 mb-0 mt-1">
                 <span>
                   {t(bookmark.post ? 'bookmarks.postSavedOn' : 'bookmarks.savedOn')} <RelativeTime iso={bookmark.createdAt} />

@@ -88,9 +88,7 @@ export function CommunityPage({ slug, tab, search }: { slug: string; tab: Commun
           {t('community.ask')}
         </Link>
       </div>
-      {viewer && community.viewerNotificationLevel && (
-        <CommunityNotifications slug={slug} level={community.viewerNotificationLevel} />
-      )}
+      {viewer && community.viewerNotificationLevel && <CommunityNotifications slug={slug} level={community.viewerNotificationLevel} />}
       <Tabs slug={slug} tab={tab} faqNews={community.faqUnseenChanges ?? 0} />
       {tab === 'threads' ? <ThreadList slug={slug} search={search} /> : <FaqList slug={slug} />}
     </>

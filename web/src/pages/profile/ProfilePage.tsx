@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import { useQuery } from '../../graphql/hooks';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { t } from '../../i18n';
+import { CommunityNotificationLevels } from './CommunityNotificationLevels';
 import { ProfileForm } from './ProfileForm';
 
 const ProfileDocument = graphql(`
@@ -97,6 +98,7 @@ export function ProfilePage() {
           <button ref={editButton} type="button" class="btn btn-outline-primary" onClick={() => setEditing(true)}>
             {t('profile.edit')}
           </button>
+          <CommunityNotificationLevels />
         </>
       )}
     </>

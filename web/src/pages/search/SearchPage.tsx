@@ -130,7 +130,11 @@ function SearchForm({ options }: { options: SearchOptions }) {
         <div class="col-sm-6 col-lg-3">
           <div class="select-wrapper">
             <label for="search-community">{t('search.community')}</label>
-            <select id="search-community" value={options.community ?? ''} onChange={(e) => apply({ community: e.currentTarget.value || null })}>
+            <select
+              id="search-community"
+              value={options.community ?? ''}
+              onChange={(e) => apply({ community: e.currentTarget.value || null })}
+            >
               <option value="">{t('search.community.all')}</option>
               {communities.map((c) => (
                 <option key={c.id} value={c.slug}>
@@ -183,7 +187,13 @@ function SearchResults({ options }: { options: SearchOptions }) {
         {t('search.resultsFor', { query: options.q })}
       </h2>
       <p role="status" class="text-secondary" data-testid="search-status">
-        {data ? (more ? t('search.countMore', { count: hits.length }) : t('search.count', { count: hits.length })) : fetching ? t('search.searching') : ''}
+        {data
+          ? more
+            ? t('search.countMore', { count: hits.length })
+            : t('search.count', { count: hits.length })
+          : fetching
+            ? t('search.searching')
+            : ''}
       </p>
       {error && (isUnsupported(error) ? <p>{t('search.unavailable')}</p> : <ErrorAlert error={error} />)}
       {fetching && !data && <Loading />}

@@ -168,13 +168,21 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
   const mayEdit = post.viewerCanEdit && !post.isDeleted;
   const mayAccept =
     !post.isDeleted &&
-    canAccept(viewer, {
-      threadKind: thread.kind,
-      threadAuthorId: thread.authorId,
-      isFirstPost: isFirst,
-      isAccepted: post.isAccepted,
-    }, thread.viewerIsModerator);
-  const mayMarkOfficial = canMarkOfficial(viewer, { isFirstPost: isFirst, isDeleted: post.isDeleted, isOfficial: post.isOfficial }, thread.viewerIsModerator);
+    canAccept(
+      viewer,
+      {
+        threadKind: thread.kind,
+        threadAuthorId: thread.authorId,
+        isFirstPost: isFirst,
+        isAccepted: post.isAccepted,
+      },
+      thread.viewerIsModerator,
+    );
+  const mayMarkOfficial = canMarkOfficial(
+    viewer,
+    { isFirstPost: isFirst, isDeleted: post.isDeleted, isOfficial: post.isOfficial },
+    thread.viewerIsModerator,
+  );
   const mayPromote = !isFirst && !post.isDeleted && thread.viewerCanEditFaq && !post.promotedToFaq;
   const headingId = `post-${post.id}-author`;
   const classes = ['post-card', 'mb-3', post.isAccepted ? 'answer-accepted' : '', post.isOfficial ? 'answer-official' : '']
@@ -236,7 +244,9 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
         {post.promotedToFaq && (
           <p class="small mb-0 mt-2">
             <Link href={`/faq/${post.promotedToFaq.id}`}>
-              {t(post.promotedToFaq.status === 'DRAFT' ? 'promote.draftLink' : 'promote.faqLink', { question: post.promotedToFaq.question })}
+              {t(post.promotedToFaq.status === 'DRAFT' ? 'promote.draftLink' : 'promote.faqLink', {
+                question: post.promotedToFaq.question,
+              })}
             </Link>
           </p>
         )}

@@ -76,7 +76,9 @@ function ReplySortSelect({ threadId, sort }: { threadId: string; sort: PostSort 
       <select
         id="reply-sort"
         value={sort}
-        onChange={(e) => navigate(`/t/${threadId}${replySortSearch(e.currentTarget.value as PostSort)}`, { replace: true, keepFocus: true })}
+        onChange={(e) =>
+          navigate(`/t/${threadId}${replySortSearch(e.currentTarget.value as PostSort)}`, { replace: true, keepFocus: true })
+        }
       >
         <option value="OLDEST">{t('replies.sort.oldest')}</option>
         <option value="SCORE">{t('replies.sort.score')}</option>
