@@ -1,7 +1,10 @@
 /**
  * The main user journey against the real server in a real Chromium: register with a
  * comune, join a community, ask, answer from a second browser, see the answer, edit with
- * history, switch language, use the admin page — and an axe-core scan of every main page.
+ * history, switch language, use the admin page; follow levels that survive a reload, a saved
+ * thread under "Salvati", an expert's official answer, FAQ proposal, editor, publication
+ * and withdrawal seen by a member, search and similar questions — and an axe-core scan of
+ * every page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -320,7 +323,7 @@ describe('a member asks and a colleague answers', () => {
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Accedi' }).click();
     await page.getByRole('link', { name: 'Esci' }).waitFor();
-    // There is no editor UI for FAQ yet: publish and revise through the API, as the admin.
+    // Set up through the API, as the admin (the editor UI has its own test below).
     const published = await graphqlAs(page, 'mutation($input: PublishFaqEntryInput!) { publishFaqEntry(input: $input) { id } }', {
       input: {
         communitySlug: COMMUNITY,

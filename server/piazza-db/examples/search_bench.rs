@@ -11,6 +11,8 @@
 //! PostgreSQL comes from `PIAZZA_TEST_POSTGRES_URL` (default: postgres@127.0.0.1:5432); a
 //! database `piazza_search_bench` is dropped and recreated. SQLite uses a temporary file.
 //! Measures in-process, without HTTP and GraphQL, which the other rows cover.
+//! `SEARCH_BENCH_SEED_ONLY=1` stops after seeding and `SEARCH_BENCH_KEEP=1` keeps the SQLite
+//! file (in `$TMPDIR/piazza-search-bench/`), to inspect plans with `sqlite3`.
 
 use std::{
     sync::Arc,

@@ -14,6 +14,11 @@
 //! common words fast, relevance is computed over a bounded window: the newest
 //! [`RANK_WINDOW`] matching documents (after filters). Below that many matches (every
 //! query in a community of a few thousand posts) the order is exactly by relevance.
+//!
+//! The terms start with a community token (see `piazza_search::analyze::community_token`):
+//! the FTS5 expression includes it for a community filter, so SQLite intersects doclists
+//! instead of checking rows; PostgreSQL relies on the SQL condition, which its planner
+//! combines better with the GIN match (docs/benchmarks.md, row 7).
 
 use chrono::{DateTime, Utc};
 

@@ -30,6 +30,8 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, '/c/personale/nuova')).toEqual({ name: 'ask', params: { slug: 'personale' } });
     expect(matchRoute(routes, '/t/42')).toEqual({ name: 'thread', params: { id: '42' } });
     expect(matchRoute(routes, '/notifiche')?.name).toBe('notifications');
+    expect(matchRoute(routes, '/salvati')?.name).toBe('bookmarks');
+    expect(matchRoute(routes, '/cerca')?.name).toBe('search');
     expect(matchRoute(routes, '/nessuna/pagina')).toBeNull();
   });
 });

@@ -54,11 +54,10 @@ impl SearchFilter {
             None if thread_only => (post(), None),
             None => (None, None),
         };
-        let author_id = match self.author_id {
-            // An unknown id matches nobody's posts.
-            Some(id) => Some(services::parse_id(&id, "Utente").unwrap_or(0)),
-            None => None,
-        };
+        // An unknown id matches nobody's posts.
+        let author_id = self
+            .author_id
+            .map(|id| services::parse_id(&id, "Utente").unwrap_or(0));
         DbFilter {
             community_id: None,
             doc_kind,
