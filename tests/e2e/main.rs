@@ -36,6 +36,7 @@ mod notifications;
 mod posts;
 mod qa;
 mod replicas;
+mod sanctions;
 mod schema;
 mod search;
 mod storage;

@@ -167,3 +167,23 @@ pub async fn count_users(db: &Db) -> Result<i64> {
         on_read!(db, pool => sqlx::query_scalar("select count(*) from users").fetch_one(pool).await)?,
     )
 }
+
+/// Suspends a member until `until` with a reason, or (both `None`) lifts a suspension.
+pub async fn update_suspension(
+    tx: &mut Tx,
+    id: i64,
+    until: Option<DateTime<Utc>>,
+    reason: Option<&str>,
+) -> Result<()> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update users set suspended_until = $1, suspension_reason = $2 where id = $3")
+        .bind(until)
+        .bind(reason)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    if done == 0 {
+        return Err(crate::DbError::NotFound);
+    }
+    Ok(())
+}

@@ -82,6 +82,13 @@ impl Application {
         http::metrics::handle();
         let db = open_database(&config).await?;
         let app = app_state(db, &config)?;
+        // Posts written before the search index existed (or restored from elsewhere).
+        let indexed = crate::services::search::index_missing(&app)
+            .await
+            .map_err(|e| anyhow::anyhow!("indexing for search: {}", e.message()))?;
+        if indexed > 0 {
+            tracing::info!(indexed, "search index completed");
+        }
         let schema = graphql::build_schema(Some(app.clone()), config.introspection);
         let (shutdown_tx, shutdown) = tokio::sync::watch::channel(false);
         let ws = WsSettings {

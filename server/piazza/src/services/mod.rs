@@ -11,6 +11,7 @@ pub mod follows;
 pub mod mentions;
 pub mod notifications;
 pub mod posts;
+pub mod sanctions;
 pub mod search;
 pub mod threads;
 pub mod validate;

@@ -5,6 +5,7 @@ mod communities;
 mod faq;
 mod posts;
 mod qa;
+mod sanctions;
 mod search;
 
 use async_graphql::MergedObject;
@@ -16,5 +17,6 @@ pub struct Mutation(
     faq::FaqMutation,
     posts::PostMutation,
     qa::QaMutation,
+    sanctions::SanctionMutation,
     search::SearchMutation,
 );

@@ -62,6 +62,19 @@ impl User {
             .flatten()
     }
 
+    /// Why the member is suspended: visible to themself and moderators.
+    async fn suspension_reason(&self, ctx: &Context<'_>) -> Option<&str> {
+        let v = viewer(ctx)?;
+        let visible = v.id() == self.0.id || v.moderates_everywhere();
+        let current = self
+            .0
+            .suspended_until
+            .is_some_and(|until| until > piazza_db::now());
+        (visible && current)
+            .then_some(self.0.suspension_reason.as_deref())
+            .flatten()
+    }
+
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
