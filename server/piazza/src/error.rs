@@ -36,7 +36,8 @@ impl AppError {
             AppError::Unauthenticated => "Accesso richiesto".into(),
             AppError::LoginFailed => "Email o password non corretti".into(),
             AppError::Forbidden => "Operazione non consentita".into(),
-            AppError::NotFound(what) => format!("{what} non trovato"),
+            // "inesistente" agrees with every gender: "Comunità inesistente", "Utente inesistente".
+            AppError::NotFound(what) => format!("{what} inesistente"),
             AppError::RateLimited { retry_after_secs } => {
                 format!("Troppe richieste: riprova tra {retry_after_secs} secondi")
             }
