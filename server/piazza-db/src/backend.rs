@@ -69,6 +69,24 @@ macro_rules! on_tx {
     };
 }
 
+/// Completes an `in (` already pushed: binds each value, comma-separated, then appends
+/// `suffix`, which closes the list (`")"`, `") order by …"`). Values are always bound,
+/// never spliced into the SQL.
+pub(crate) fn push_in_list<'t, DB, T>(
+    qb: &mut sqlx::QueryBuilder<DB>,
+    values: impl IntoIterator<Item = T>,
+    suffix: &'static str,
+) where
+    DB: sqlx::Database,
+    T: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let mut list = qb.separated(", ");
+    for value in values {
+        list.push_bind(value);
+    }
+    list.push_unseparated(suffix);
+}
+
 /// Options for [`Db::connect`].
 #[derive(Clone, Debug)]
 pub struct PoolSize {

@@ -119,11 +119,7 @@ pub async fn list_bookmarked_threads_among(
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new("select thread_id from bookmarks where post_id is null and user_id = ");
         qb.push_bind(user_id).push(" and thread_id in (");
-        let mut list = qb.separated(", ");
-        for id in thread_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, thread_ids.iter().copied(), ")");
         qb.build_query_scalar().fetch_all(pool).await
     })?)
 }
@@ -140,11 +136,7 @@ pub async fn list_bookmarked_posts_among(
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new("select post_id from bookmarks where user_id = ");
         qb.push_bind(user_id).push(" and post_id in (");
-        let mut list = qb.separated(", ");
-        for id in post_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, post_ids.iter().copied(), ")");
         qb.build_query_scalar().fetch_all(pool).await
     })?)
 }

@@ -81,11 +81,7 @@ pub async fn list_communities_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Communi
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_communities!("where id in ("));
-        let mut list = qb.separated(", ");
-        for id in ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
@@ -178,11 +174,7 @@ pub async fn list_joined_among(db: &Db, user_id: i64, community_ids: &[i64]) -> 
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new("select community_id from memberships where user_id = ");
         qb.push_bind(user_id).push(" and community_id in (");
-        let mut list = qb.separated(", ");
-        for id in community_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, community_ids.iter().copied(), ")");
         qb.build_query_scalar().fetch_all(pool).await
     })?)
 }

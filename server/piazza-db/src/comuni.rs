@@ -97,11 +97,7 @@ pub async fn list_comuni_by_codes(db: &Db, codes: &[String]) -> Result<Vec<Comun
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_comuni!("where istat_code in ("));
-        let mut list = qb.separated(", ");
-        for code in codes {
-            list.push_bind(code);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, codes, ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }

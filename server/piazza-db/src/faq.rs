@@ -308,11 +308,7 @@ pub async fn list_faq_entries_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<FaqEntr
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_entries!("where e.id in ("));
-        let mut list = qb.separated(", ");
-        for id in ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
@@ -324,11 +320,7 @@ pub async fn list_faq_entries_by_source_posts(db: &Db, post_ids: &[i64]) -> Resu
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_entries!("where e.source_post_id in ("));
-        let mut list = qb.separated(", ");
-        for id in post_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(") order by e.id");
+        crate::push_in_list(&mut qb, post_ids.iter().copied(), ") order by e.id");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }

@@ -101,11 +101,7 @@ pub async fn list_effective_thread_levels(
             .push(" left join community_follows cf on cf.community_id = t.community_id and cf.user_id = ")
             .push_bind(user_id)
             .push(" where t.id in (");
-        let mut list = qb.separated(", ");
-        for id in thread_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, thread_ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
@@ -195,11 +191,7 @@ pub async fn list_community_levels(
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new("select community_id, level from community_follows where user_id = ");
         qb.push_bind(user_id).push(" and community_id in (");
-        let mut list = qb.separated(", ");
-        for id in community_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, community_ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
@@ -216,11 +208,7 @@ pub async fn list_community_followers(
     Ok(on_tx!(tx, conn => {
         let mut qb = QueryBuilder::new("select user_id from community_follows where community_id = ");
         qb.push_bind(community_id).push(" and level in (");
-        let mut list = qb.separated(", ");
-        for level in levels {
-            list.push_bind(*level);
-        }
-        list.push_unseparated(") order by user_id");
+        crate::push_in_list(&mut qb, levels.iter().copied(), ") order by user_id");
         qb.build_query_scalar().fetch_all(conn).await
     })?)
 }

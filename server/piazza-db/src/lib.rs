@@ -26,6 +26,7 @@ pub mod threads;
 pub mod users;
 pub mod votes;
 
+pub(crate) use backend::push_in_list;
 pub use backend::{Backend, Db, PoolSize, Tx};
 pub use error::DbError;
 

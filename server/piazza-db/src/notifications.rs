@@ -129,11 +129,7 @@ pub async fn mark_read(
         Some(ids) => on_tx!(tx, conn => {
             let mut qb = QueryBuilder::new("update notifications set read_at = ");
             qb.push_bind(now).push(" where user_id = ").push_bind(user_id).push(" and read_at is null and id in (");
-            let mut list = qb.separated(", ");
-            for id in ids {
-                list.push_bind(*id);
-            }
-            list.push_unseparated(")");
+            crate::push_in_list(&mut qb, ids.iter().copied(), ")");
             qb.build().execute(conn).await.map(|r| r.rows_affected())
         })?,
     };

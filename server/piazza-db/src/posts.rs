@@ -100,11 +100,7 @@ pub async fn list_posts_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Post>> {
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_posts!("where p.id in ("));
-        let mut list = qb.separated(", ");
-        for id in ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
@@ -195,11 +191,7 @@ pub async fn list_votes_of_user(
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new("select post_id, value from post_votes where user_id = ");
         qb.push_bind(user_id).push(" and post_id in (");
-        let mut list = qb.separated(", ");
-        for id in post_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, post_ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }

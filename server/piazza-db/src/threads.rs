@@ -121,11 +121,7 @@ pub async fn list_threads_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Thread>> {
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_threads!("where t.id in ("));
-        let mut list = qb.separated(", ");
-        for id in ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
@@ -265,11 +261,7 @@ pub async fn list_recent_threads(
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_threads!("where t.community_id in ("));
-        let mut list = qb.separated(", ");
-        for id in community_ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(") order by t.last_activity_at desc, t.id desc limit ");
+        crate::push_in_list(&mut qb, community_ids.iter().copied(), ") order by t.last_activity_at desc, t.id desc limit ");
         qb.push_bind(limit);
         qb.build_query_as().fetch_all(pool).await
     })?)

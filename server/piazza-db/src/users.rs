@@ -88,11 +88,7 @@ pub async fn list_users_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<User>> {
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_users!("from users u where u.id in ("));
-        let mut list = qb.separated(", ");
-        for id in ids {
-            list.push_bind(*id);
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, ids.iter().copied(), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }
@@ -105,11 +101,7 @@ pub async fn list_users_by_handles(db: &Db, handles: &[String]) -> Result<Vec<Us
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_users!("from users u where u.handle in ("));
-        let mut list = qb.separated(", ");
-        for handle in handles {
-            list.push_bind(handle.as_str());
-        }
-        list.push_unseparated(")");
+        crate::push_in_list(&mut qb, handles.iter().map(String::as_str), ")");
         qb.build_query_as().fetch_all(pool).await
     })?)
 }

@@ -23,6 +23,9 @@
 
 mod limits;
 mod policy;
+
+/// Every element the sanitiser lets through.
+pub use policy::TAGS as ALLOWED_TAGS;
 mod table;
 mod text;
 

@@ -29,7 +29,7 @@ const LINK_REL: &str = "nofollow ugc noopener noreferrer";
 const ID_PREFIX: &str = "user-content-";
 
 /// Elements that may appear in rendered posts.
-const TAGS: &[&str] = &[
+pub const TAGS: &[&str] = &[
     "a",
     "blockquote",
     "br",
