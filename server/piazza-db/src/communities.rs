@@ -166,6 +166,15 @@ pub async fn find_membership_role(
         .await)?)
 }
 
+/// Every community the user joined, with their role in it (`member` or `moderator`).
+pub async fn list_user_memberships(db: &Db, user_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(on_read!(db, pool => sqlx::query_as(
+        "select community_id, role from memberships where user_id = $1 order by community_id")
+        .bind(user_id)
+        .fetch_all(pool)
+        .await)?)
+}
+
 /// Of the given communities, those the user has joined (for `viewerIsMember` in lists).
 pub async fn list_joined_among(db: &Db, user_id: i64, community_ids: &[i64]) -> Result<Vec<i64>> {
     if community_ids.is_empty() {

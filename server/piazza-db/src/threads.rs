@@ -250,10 +250,12 @@ pub async fn list_community_threads(
     Ok(rows)
 }
 
-/// Threads of the given communities with the most recent activity first (home feed).
+/// Threads of the given communities with the most recent activity first (home feed),
+/// after `after` — the (last activity, id) of the last thread already seen — if given.
 pub async fn list_recent_threads(
     db: &Db,
     community_ids: &[i64],
+    after: Option<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> Result<Vec<Thread>> {
     if community_ids.is_empty() {
@@ -261,7 +263,17 @@ pub async fn list_recent_threads(
     }
     Ok(on_read!(db, pool => {
         let mut qb = QueryBuilder::new(select_threads!("where t.community_id in ("));
-        crate::push_in_list(&mut qb, community_ids.iter().copied(), ") order by t.last_activity_at desc, t.id desc limit ");
+        crate::push_in_list(&mut qb, community_ids.iter().copied(), ")");
+        if let Some((at, id)) = after {
+            qb.push(" and (t.last_activity_at < ")
+                .push_bind(at)
+                .push(" or (t.last_activity_at = ")
+                .push_bind(at)
+                .push(" and t.id < ")
+                .push_bind(id)
+                .push("))");
+        }
+        qb.push(" order by t.last_activity_at desc, t.id desc limit ");
         qb.push_bind(limit);
         qb.build_query_as().fetch_all(pool).await
     })?)

@@ -53,11 +53,24 @@ pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
         Some(url) => Bus::with_redis(url).context("invalid PIAZZA_REDIS_URL")?,
         None => Bus::local(),
     };
+    let settings = piazza_cache::Settings {
+        ttl: Duration::from_secs(config.cache_ttl_secs),
+        timeout: Duration::from_millis(config.cache_timeout_ms),
+        local_max_bytes: config.cache_local_mib * 1024 * 1024,
+    };
+    let cache = match (&config.redis_url, config.cache_disabled) {
+        (_, true) => None,
+        (Some(url), false) => {
+            Some(piazza_cache::Cache::redis(url, settings).context("invalid PIAZZA_REDIS_URL")?)
+        }
+        (None, false) => Some(piazza_cache::Cache::local(settings)),
+    };
     Ok(AppState {
         db,
         hasher: Hasher::default(),
         throttle: Throttle::new(config.rate_limit_disabled),
         bus,
+        cache,
     })
 }
 
@@ -103,6 +116,7 @@ impl Application {
             cookie_secure: config.cookie_secure,
             trusted_proxies: config.trusted_proxies.clone(),
             ws,
+            planner: Default::default(),
             shutdown,
         };
         let acceptor = TcpListener::bind(config.bind)

@@ -57,6 +57,22 @@ pub struct Config {
     #[arg(long, env = "PIAZZA_RATE_LIMIT_DISABLED", default_value = "false", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new())]
     pub rate_limit_disabled: bool,
 
+    /// Turn off the feed cache (every read goes to the database). For measurements.
+    #[arg(long, env = "PIAZZA_CACHE_DISABLED", default_value = "false", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new())]
+    pub cache_disabled: bool,
+
+    /// How long a cached feed lives even when nothing changes, in seconds.
+    #[arg(long, env = "PIAZZA_CACHE_TTL_SECS", default_value_t = 300)]
+    pub cache_ttl_secs: u64,
+
+    /// The most a read waits for Redis before it is served from the database, in ms.
+    #[arg(long, env = "PIAZZA_CACHE_TIMEOUT_MS", default_value_t = 300)]
+    pub cache_timeout_ms: u64,
+
+    /// Memory for the in-process feed cache (used without Redis), in MiB.
+    #[arg(long, env = "PIAZZA_CACHE_LOCAL_MIB", default_value_t = 64)]
+    pub cache_local_mib: usize,
+
     /// Log format: `text` or `json`.
     #[arg(long, env = "PIAZZA_LOG_FORMAT", default_value = "text")]
     pub log_format: String,
@@ -77,6 +93,10 @@ impl Config {
             trusted_proxies: Vec::new(),
             ws_max_per_ip: 50,
             rate_limit_disabled: false,
+            cache_disabled: false,
+            cache_ttl_secs: 300,
+            cache_timeout_ms: 300,
+            cache_local_mib: 64,
             log_format: "text".into(),
         }
     }

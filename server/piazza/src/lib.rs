@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod feed_cache;
 pub mod graphql;
 pub mod http;
 pub mod live;

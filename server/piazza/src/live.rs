@@ -12,7 +12,7 @@ use piazza_db::{
 use piazza_live::Bus;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppResult;
+use crate::{error::AppResult, services::AppState};
 
 /// Where an event is published.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,11 +113,14 @@ pub async fn record(tx: &mut Tx, topic: Topic, kind: Kind, refs: Refs) -> AppRes
     Ok(event)
 }
 
-/// Publishes committed events to live subscribers, here and on other replicas.
-pub fn publish(bus: &Bus, events: &[Event]) {
+/// Announces committed events: retires the cached feeds they change (awaited, so a read
+/// after the write's answer is fresh), then tells live subscribers here and on other
+/// replicas.
+pub async fn publish(state: &AppState, events: &[Event]) {
+    crate::feed_cache::bump_events(state, events).await;
     for event in events {
         match serde_json::to_string(event) {
-            Ok(json) => bus.publish(&event.topic, &json),
+            Ok(json) => state.bus.publish(&event.topic, &json),
             Err(e) => tracing::error!(error = %e, "serialising a live event"),
         }
         metrics::counter!("piazza_live_events_published_total").increment(1);

@@ -363,6 +363,21 @@ storage_test! {
                 .expect("list")
                 .is_empty()
         );
+        assert_eq!(
+            communities::list_user_memberships(&db, bruno)
+                .await
+                .expect("memberships"),
+            [(bilancio, "moderator".to_owned())]
+        );
+        let mut anna_roles = vec![(anagrafe, "member".to_owned()), (tributi, "member".to_owned())];
+        anna_roles.sort();
+        assert_eq!(
+            communities::list_user_memberships(&db, anna)
+                .await
+                .expect("memberships"),
+            anna_roles,
+            "ordered by community id"
+        );
         let anna_tributi = communities::list_user_communities(&db, anna)
             .await
             .expect("list");

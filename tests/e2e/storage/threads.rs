@@ -444,7 +444,7 @@ storage_test! {
         add_reply(&db, t1, anna, "Novità", at(5)).await;
 
         let ids = |list: Vec<Thread>| list.into_iter().map(|t| t.id).collect::<Vec<_>>();
-        let recent = threads::list_recent_threads(&db, &[tributi, anagrafe], 10)
+        let recent = threads::list_recent_threads(&db, &[tributi, anagrafe], None, 10)
             .await
             .expect("recent");
         assert_eq!(
@@ -452,18 +452,23 @@ storage_test! {
             [t1, t2, a1, a2],
             "latest activity first, then newest id"
         );
-        let recent = threads::list_recent_threads(&db, &[anagrafe, tributi], 2)
+        let recent = threads::list_recent_threads(&db, &[anagrafe, tributi], None, 2)
             .await
             .expect("recent");
+        let last = recent.last().map(|t| (t.last_activity_at, t.id));
         assert_eq!(ids(recent), [t1, t2]);
+        let rest = threads::list_recent_threads(&db, &[anagrafe, tributi], last, 10)
+            .await
+            .expect("next page");
+        assert_eq!(ids(rest), [a1, a2], "the next page starts after the cursor, ties by id");
         assert_eq!(
-            ids(threads::list_recent_threads(&db, &[anagrafe], 10)
+            ids(threads::list_recent_threads(&db, &[anagrafe], None, 10)
                 .await
                 .expect("recent")),
             [a1, a2]
         );
         assert!(
-            threads::list_recent_threads(&db, &[], 10)
+            threads::list_recent_threads(&db, &[], None, 10)
                 .await
                 .expect("recent")
                 .is_empty()

@@ -3,7 +3,10 @@
 
 use std::{collections::HashMap, sync::Arc};
 
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{
+    Context,
+    dataloader::{DataLoader, Loader},
+};
 use piazza_db::{
     Db, DbError, communities::Community, comuni::Comune, faq::FaqEntry, posts::Post,
     threads::Thread, users::User,
@@ -144,14 +147,29 @@ pub struct Loaders {
     pub comuni: DataLoader<ComuneLoader>,
     pub faq_entries: DataLoader<FaqEntryLoader>,
     pub faq_by_source_post: DataLoader<FaqBySourcePostLoader>,
-    /// Present only for a signed-in viewer.
-    pub memberships: Option<DataLoader<MembershipLoader>>,
-    pub votes: Option<DataLoader<VoteLoader>>,
-    /// Follow levels and bookmarks of the viewer (signed in only).
-    pub qa: Option<QaLoaders>,
+    /// The viewer's own data (signed in only), read through the methods below, which mark
+    /// the response as personal so the feed cache never shares it.
+    memberships: Option<DataLoader<MembershipLoader>>,
+    votes: Option<DataLoader<VoteLoader>>,
+    qa: Option<QaLoaders>,
 }
 
 impl Loaders {
+    /// Which communities the viewer joined.
+    pub fn memberships(&self, ctx: &Context<'_>) -> Option<&DataLoader<MembershipLoader>> {
+        personal(ctx, self.memberships.as_ref())
+    }
+
+    /// The viewer's votes.
+    pub fn votes(&self, ctx: &Context<'_>) -> Option<&DataLoader<VoteLoader>> {
+        personal(ctx, self.votes.as_ref())
+    }
+
+    /// The viewer's follow levels and bookmarks.
+    pub fn qa(&self, ctx: &Context<'_>) -> Option<&QaLoaders> {
+        personal(ctx, self.qa.as_ref())
+    }
+
     pub fn new(db: &Db, viewer_id: Option<i64>) -> Self {
         Self {
             users: DataLoader::new(UserLoader(db.clone()), tokio::spawn),
@@ -182,6 +200,13 @@ impl Loaders {
             qa: viewer_id.map(|user_id| QaLoaders::new(db, user_id)),
         }
     }
+}
+
+fn personal<'a, T>(ctx: &Context<'_>, loader: Option<&'a T>) -> Option<&'a T> {
+    if loader.is_some() {
+        super::context::mark_personal(ctx);
+    }
+    loader
 }
 
 /// The viewer's effective notification level per thread (as stored: `watching` …).

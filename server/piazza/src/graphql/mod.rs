@@ -11,7 +11,7 @@ pub mod types;
 
 use async_graphql::Schema;
 
-pub use context::RequestViewer;
+pub use context::{CacheProbe, RequestViewer};
 pub use mutation::Mutation;
 pub use query::Query;
 pub use subscription::Subscription;

@@ -10,8 +10,11 @@ use super::{
         User,
     },
 };
+use piazza_db::threads::ThreadKey;
+
 use crate::{
     error::AppError,
+    feed_cache::{self, HomeCommunities},
     services::{self, communities, comuni, faq, notifications, parse_id, posts, threads},
 };
 
@@ -111,10 +114,56 @@ impl Query {
                 .map(|c| c.id)
                 .collect();
         }
-        let rows = piazza_db::threads::list_recent_threads(&state.db, &ids, limit)
+        let rows = piazza_db::threads::list_recent_threads(&state.db, &ids, None, limit)
             .await
             .map_err(AppError::from)?;
         Ok(rows.into_iter().map(Thread).collect())
+    }
+
+    /// The member's home feed: threads of the communities they joined (of all communities
+    /// when signed out or before joining any), most recent activity first.
+    #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
+    async fn home_feed(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
+    ) -> Result<Page<Thread>> {
+        let limit = cursor::page_size(first)?;
+        let after = match after.as_deref().map(cursor::decode_thread).transpose()? {
+            Some(ThreadKey::Active { at, id, .. }) => Some((at, id)),
+            Some(_) => return Err(AppError::bad_input("Cursore non valido").into()),
+            None => None,
+        };
+        let state = state(ctx)?;
+        // Planned by the feed cache (whose key includes them), or read here.
+        let ids = match ctx.data_opt::<HomeCommunities>() {
+            Some(home) => home.0.clone(),
+            None => {
+                let memberships = match viewer(ctx) {
+                    Some(v) => piazza_db::communities::list_user_memberships(&state.db, v.id())
+                        .await
+                        .map_err(AppError::from)?,
+                    None => Vec::new(),
+                };
+                feed_cache::home_communities(state, &memberships).await?
+            }
+        };
+        let mut rows = piazza_db::threads::list_recent_threads(&state.db, &ids, after, limit + 1)
+            .await
+            .map_err(AppError::from)?;
+        let has_next = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let mut page = Page::new(after.is_some(), has_next);
+        page.edges.extend(rows.into_iter().map(|t| {
+            let key = ThreadKey::Active {
+                pinned: false,
+                at: t.last_activity_at,
+                id: t.id,
+            };
+            Edge::new(cursor::encode_thread(&key), Thread(t))
+        }));
+        Ok(page)
     }
 
     async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thread>> {

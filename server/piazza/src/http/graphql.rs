@@ -21,7 +21,8 @@ use tokio::io::AsyncReadExt as _;
 use super::{HttpState, MAX_BODY_BYTES, client::client_info};
 use crate::{
     auth::{Viewer, token},
-    graphql::{RequestViewer, loaders::Loaders},
+    feed_cache,
+    graphql::{CacheProbe, RequestViewer, loaders::Loaders},
     services::RequestMeta,
 };
 
@@ -267,22 +268,125 @@ async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Respo
     };
     let meta = request_meta(req, state);
     let viewer_id = viewer.as_ref().map(Viewer::id);
+    let wants_gql = req
+        .header(header::ACCEPT)
+        .is_some_and(|a| a.contains(GRAPHQL_RESPONSE_JSON));
     let prepare = |r: GqlRequest| {
         r.data(RequestViewer(viewer.clone()))
             .data(meta.clone())
             .data(Loaders::new(&state.app.db, viewer_id))
     };
     let batch = match batch {
-        BatchRequest::Single(r) => BatchRequest::Single(prepare(r)),
+        BatchRequest::Single(r) => match cached(state, viewer.as_ref(), &r).await {
+            Some(plan) => return execute_cached(state, plan, prepare(r), wants_gql).await,
+            None => BatchRequest::Single(prepare(r)),
+        },
         BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(prepare).collect()),
     };
     let response = state.schema.execute_batch(batch).await;
+    finish(&response, wants_gql).into_response(wants_gql, None)
+}
 
-    let wants_gql = req
-        .header(header::ACCEPT)
-        .is_some_and(|a| a.contains(GRAPHQL_RESPONSE_JSON));
+/// The cache plan of a single request, if the cache is on and the request qualifies.
+async fn cached(
+    state: &HttpState,
+    viewer: Option<&Viewer>,
+    request: &GqlRequest,
+) -> Option<(piazza_cache::Cache, feed_cache::Plan)> {
+    let cache = state.app.cache.clone()?;
+    match feed_cache::plan(&state.planner, &state.app, viewer, request).await {
+        Ok(plan) => plan.map(|p| (cache, p)),
+        Err(e) => {
+            // Planning reads the database; if that fails, execution reports it properly.
+            tracing::debug!(error = ?e, "planning a cached read");
+            None
+        }
+    }
+}
+
+async fn execute_cached(
+    state: &HttpState,
+    (cache, plan): (piazza_cache::Cache, feed_cache::Plan),
+    request: GqlRequest,
+    wants_gql: bool,
+) -> Response {
+    let mut own = None;
+    let compute = || async {
+        let probe = CacheProbe::default();
+        let mut request = request.data(probe.clone());
+        if let Some(home) = plan.home.clone() {
+            request = request.data(home);
+        }
+        let response = state.schema.execute(request).await;
+        let shareable =
+            !probe.is_personal() && response.errors.is_empty() && response.http_headers.is_empty();
+        let finished = finish(&BatchResponse::Single(response), wants_gql);
+        let body = finished.body.clone();
+        own = Some(finished);
+        piazza_cache::Computed { body, shareable }
+    };
+    let (body, outcome) = cache.fetch(plan.name, &plan.deps, &plan.key, compute).await;
+    // A response this request computed keeps its status and headers; a shared one is a
+    // success without headers by construction.
+    let finished = match own {
+        Some(finished) => finished,
+        None => Finished::ok(body),
+    };
+    finished.into_response(wants_gql, Some(outcome))
+}
+
+/// A GraphQL response ready to send.
+struct Finished {
+    status: StatusCode,
+    headers: Vec<(header::HeaderName, header::HeaderValue)>,
+    body: piazza_cache::Bytes,
+}
+
+impl Finished {
+    fn ok(body: piazza_cache::Bytes) -> Self {
+        Self {
+            status: StatusCode::OK,
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    fn into_response(self, wants_gql: bool, cache: Option<piazza_cache::Outcome>) -> Response {
+        let content_type = if wants_gql {
+            "application/graphql-response+json; charset=utf-8"
+        } else {
+            "application/json; charset=utf-8"
+        };
+        let mut resp = Response::builder()
+            .status(self.status)
+            .content_type(content_type)
+            .body(self.body);
+        for (name, value) in self.headers {
+            resp.headers_mut().append(name, value);
+        }
+        resp.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+        if let Some(outcome) = cache {
+            let value = match outcome {
+                piazza_cache::Outcome::Hit => "hit",
+                piazza_cache::Outcome::Miss => "miss",
+                piazza_cache::Outcome::Fallback => "fallback",
+            };
+            resp.headers_mut()
+                .insert(CACHE_HEADER, header::HeaderValue::from_static(value));
+        }
+        resp
+    }
+}
+
+/// Tells operators (and tests) whether a read came from the feed cache.
+const CACHE_HEADER: header::HeaderName = header::HeaderName::from_static("x-piazza-cache");
+
+fn finish(response: &BatchResponse, wants_gql: bool) -> Finished {
     // With the GraphQL response media type, a request that never executed is a 400.
-    let status = match &response {
+    let status = match response {
         BatchResponse::Single(r)
             if wants_gql && r.data == async_graphql::Value::Null && r.is_err() =>
         {
@@ -290,45 +394,35 @@ async fn execute(req: &Request, state: &HttpState, batch: BatchRequest) -> Respo
         }
         _ => StatusCode::OK,
     };
-    let mut headers = Vec::new();
-    let responses: Vec<&async_graphql::Response> = match &response {
+    let responses: Vec<&async_graphql::Response> = match response {
         BatchResponse::Single(r) => vec![r],
         BatchResponse::Batch(rs) => rs.iter().collect(),
     };
-    for r in responses {
-        for (name, value) in r.http_headers.iter() {
-            headers.push((name.clone(), value.clone()));
-        }
-    }
-    let body = match serde_json::to_value(&response)
+    let headers = responses
+        .iter()
+        .flat_map(|r| r.http_headers.iter())
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    match serde_json::to_value(response)
         .map(strip_request_error_data)
         .and_then(|v| serde_json::to_vec(&v))
     {
-        Ok(b) => b,
+        Ok(body) => Finished {
+            status,
+            headers,
+            body: body.into(),
+        },
         Err(e) => {
             tracing::error!(error = %e, "serialising a GraphQL response");
-            return error_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL_SERVER_ERROR",
-                "Errore interno del server",
-            );
+            let body = serde_json::json!({ "errors": [{
+                "message": "Errore interno del server",
+                "extensions": { "code": "INTERNAL_SERVER_ERROR" },
+            }] });
+            Finished {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                headers: Vec::new(),
+                body: body.to_string().into(),
+            }
         }
-    };
-    let content_type = if wants_gql {
-        "application/graphql-response+json; charset=utf-8"
-    } else {
-        "application/json; charset=utf-8"
-    };
-    let mut resp = Response::builder()
-        .status(status)
-        .content_type(content_type)
-        .body(body);
-    for (name, value) in headers {
-        resp.headers_mut().append(name, value);
     }
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    resp
 }

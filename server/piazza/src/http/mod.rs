@@ -25,6 +25,8 @@ pub struct HttpState {
     /// Proxies whose `X-Forwarded-*` headers are believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub ws: WsSettings,
+    /// Decides which reads the feed cache answers.
+    pub planner: std::sync::Arc<crate::feed_cache::Planner>,
     /// Flips to true when a graceful shutdown starts, so websockets close with 1012.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
 }

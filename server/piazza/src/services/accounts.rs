@@ -7,7 +7,7 @@ use super::{AppState, RequestMeta, active, admin, signed_in, validate};
 use crate::{
     auth::{Role, Viewer, password, token},
     error::{AppError, AppResult},
-    live,
+    feed_cache, live,
 };
 
 /// How long a session lasts without signing in again.
@@ -212,6 +212,8 @@ pub async fn update_profile(
     users::update_profile(&mut tx, viewer.id(), &update).await?;
     let user = users::get_user_tx(&mut tx, viewer.id()).await?;
     tx.commit().await?;
+    // Names and comuni show in every feed.
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
     Ok(user)
 }
 
@@ -231,6 +233,7 @@ pub async fn set_user_role(
         .map_err(not_found_user)?;
     let user = users::get_user_tx(&mut tx, user_id).await?;
     tx.commit().await?;
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
     tracing::info!(
         by = viewer.id(),
         user_id,

@@ -79,7 +79,7 @@ pub async fn accept(state: &AppState, viewer: Option<&Viewer>, post_id: i64) -> 
     }
     let thread = threads::get_thread_tx(&mut tx, thread.id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     Ok(thread)
 }
 
@@ -114,7 +114,7 @@ pub async fn mark_official(
     }
     let post = posts::get_post_tx(&mut tx, post.id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     Ok(post)
 }
 

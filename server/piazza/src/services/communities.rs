@@ -9,6 +9,7 @@ use super::{AppState, active, admin, follows, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    feed_cache,
 };
 
 pub async fn get_by_slug(state: &AppState, slug: &str) -> AppResult<Community> {
@@ -49,6 +50,7 @@ pub async fn create(
     };
     let community = communities::get_community_by_slug_tx(&mut tx, &slug).await?;
     tx.commit().await?;
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
     tracing::info!(by = viewer.id(), slug, "community created");
     Ok(community)
 }
@@ -68,6 +70,8 @@ pub async fn update(
     communities::update_community(&mut tx, community.id, &name, &description).await?;
     let community = communities::get_community_by_slug_tx(&mut tx, slug).await?;
     tx.commit().await?;
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
+
     Ok(community)
 }
 
@@ -80,6 +84,8 @@ pub async fn join(state: &AppState, viewer: Option<&Viewer>, slug: &str) -> AppR
     }
     let community = communities::get_community_by_slug_tx(&mut tx, slug).await?;
     tx.commit().await?;
+    // The member count changed.
+    feed_cache::bump(state, &[feed_cache::deps::community(community.id)]).await;
     Ok(community)
 }
 
@@ -92,6 +98,7 @@ pub async fn leave(state: &AppState, viewer: Option<&Viewer>, slug: &str) -> App
     }
     let community = communities::get_community_by_slug_tx(&mut tx, slug).await?;
     tx.commit().await?;
+    feed_cache::bump(state, &[feed_cache::deps::community(community.id)]).await;
     Ok(community)
 }
 
@@ -117,6 +124,8 @@ pub async fn set_moderator(
         .await?;
     let community = communities::get_community_by_slug_tx(&mut tx, slug).await?;
     tx.commit().await?;
+    // Moderator lists and badges show across feeds.
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
     tracing::info!(
         by = viewer.id(),
         user_id,

@@ -6,6 +6,7 @@ use super::{AppState, admin, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    feed_cache,
 };
 
 /// The threshold of Law 158/2017 art. 1 c. 2 for a *piccolo comune*.
@@ -71,6 +72,7 @@ pub async fn correct_population(
         other => other.into(),
     })?;
     tx.commit().await?;
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
     tracing::info!(
         by = viewer.id(),
         istat_code,

@@ -36,6 +36,7 @@ use super::{AppState, active, communities, follows, notifications, validate};
 use crate::{
     auth::{Role, Viewer},
     error::{AppError, AppResult},
+    feed_cache,
     live::{self, Kind as LiveKind, Refs, Topic},
 };
 
@@ -184,7 +185,11 @@ async fn create(
         Vec::new()
     };
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
+    if events.is_empty() {
+        // A draft: no event, but its editors' view of the FAQ changed.
+        feed_cache::deps::bump_faq_entry(state, &entry).await;
+    }
     metrics::counter!("piazza_faq_entries_created_total").increment(1);
     Ok(entry)
 }
@@ -250,7 +255,10 @@ pub async fn update(
         Vec::new()
     };
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
+    if events.is_empty() {
+        feed_cache::deps::bump_faq_entry(state, &entry).await;
+    }
     Ok(entry)
 }
 
@@ -275,7 +283,7 @@ pub async fn publish_draft(
     let entry = faq::get_faq_entry_tx(&mut tx, id).await?;
     let events = announce(&mut tx, &entry, Announcement::Published, &note, viewer.id()).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     Ok(entry)
 }
 
@@ -299,7 +307,7 @@ pub async fn withdraw(
     let entry = faq::get_faq_entry_tx(&mut tx, id).await?;
     let events = announce(&mut tx, &entry, Announcement::Withdrawn, &why, viewer.id()).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     Ok(entry)
 }
 

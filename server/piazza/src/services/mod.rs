@@ -34,6 +34,8 @@ pub struct AppState {
     pub hasher: Hasher,
     pub throttle: Throttle,
     pub bus: Bus,
+    /// The feed cache; `None` when turned off.
+    pub cache: Option<piazza_cache::Cache>,
 }
 
 /// Facts about the current request that rules depend on.

@@ -82,7 +82,7 @@ pub async fn reply(
     events.extend(notifications::on_reply(&mut tx, &thread, viewer.id(), id, &mentioned).await?);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     metrics::counter!("piazza_posts_created_total").increment(1);
     Ok(post)
 }
@@ -142,7 +142,7 @@ pub async fn edit(
     events.extend(told);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     Ok(post)
 }
 
@@ -175,7 +175,7 @@ pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppRe
     }
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     Ok(post)
 }
 

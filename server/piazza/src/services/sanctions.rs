@@ -9,7 +9,7 @@ use super::{AppState, active};
 use crate::{
     auth::{Role, Viewer},
     error::{AppError, AppResult},
-    live,
+    feed_cache, live,
 };
 
 async fn target(state: &AppState, viewer: &Viewer, user_id: i64) -> AppResult<users::User> {
@@ -55,6 +55,7 @@ pub async fn suspend(
     sessions::delete_user_sessions(&mut tx, user_id).await?;
     let user = users::get_user_tx(&mut tx, user_id).await?;
     tx.commit().await?;
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
     live::publish_revocation(&state.bus, user_id, None);
     tracing::info!(by = viewer.id(), user_id, %until, "member suspended");
     Ok(user)
@@ -71,6 +72,7 @@ pub async fn lift(
     users::update_suspension(&mut tx, user_id, None, None).await?;
     let user = users::get_user_tx(&mut tx, user_id).await?;
     tx.commit().await?;
+    feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
     tracing::info!(by = viewer.id(), user_id, "suspension lifted");
     Ok(user)
 }

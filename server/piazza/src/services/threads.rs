@@ -123,7 +123,7 @@ pub async fn create(
     );
     let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
     tx.commit().await?;
-    live::publish(&state.bus, &events);
+    live::publish(state, &events).await;
     metrics::counter!("piazza_threads_created_total").increment(1);
     Ok(thread)
 }

@@ -6,6 +6,7 @@ use super::{AppState, active, posts};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    feed_cache,
 };
 
 /// Records the viewer's vote on a post and returns the post with its new score.
@@ -30,5 +31,6 @@ pub async fn vote(
     votes::set_vote(&mut tx, post_id, viewer.id(), value).await?;
     let post = piazza_db::posts::get_post_tx(&mut tx, post_id).await?;
     tx.commit().await?;
+    feed_cache::deps::bump_thread(state, post.thread_id).await;
     Ok(post)
 }

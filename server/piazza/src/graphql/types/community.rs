@@ -5,7 +5,7 @@ use piazza_db::{communities::Community as CommunityRecord, threads::ThreadKey};
 use super::{FaqChange, FaqEntry, FaqStatus, Page, Thread, ThreadFilterInput, ThreadSort, id};
 use crate::{
     graphql::{
-        context::{loaders, state, viewer},
+        context::{loaders, scoped_viewer, state, viewer},
         cursor,
     },
     services::{communities, faq, threads},
@@ -39,7 +39,7 @@ impl Community {
 
     /// Whether the signed-in viewer has joined (false when signed out).
     async fn viewer_is_member(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(loader) = &loaders(ctx)?.memberships else {
+        let Some(loader) = loaders(ctx)?.memberships(ctx) else {
             return Ok(false);
         };
         Ok(loader.load_one(self.0.id).await?.unwrap_or(false))
@@ -68,7 +68,7 @@ impl Community {
         &self,
         ctx: &Context<'_>,
     ) -> Result<Option<super::NotificationLevel>> {
-        let Some(qa) = &loaders(ctx)?.qa else {
+        let Some(qa) = loaders(ctx)?.qa(ctx) else {
             return Ok(None);
         };
         let level = qa.community_levels.load_one(self.0.id).await?;
@@ -128,7 +128,7 @@ impl Community {
         let after = after.as_deref().map(cursor::decode_id).transpose()?;
         let mut rows = faq::list(
             state(ctx)?,
-            viewer(ctx),
+            scoped_viewer(ctx),
             self.0.id,
             status.map(Into::into),
             tag.as_deref(),

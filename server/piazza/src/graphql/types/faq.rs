@@ -10,7 +10,7 @@ use piazza_db::faq::{
 use super::{Community, Post, User, id};
 use crate::{
     error::AppError,
-    graphql::context::{loaders, state, viewer},
+    graphql::context::{loaders, scoped_viewer, state, viewer},
     services::faq::{self, StatusFilter},
 };
 
@@ -49,7 +49,7 @@ pub async fn load_visible(ctx: &Context<'_>, id: i64) -> Result<Option<FaqEntry>
     let Some(entry) = loaders(ctx)?.faq_entries.load_one(id).await? else {
         return Ok(None);
     };
-    Ok(faq::may_see(state(ctx)?, viewer(ctx), &entry)
+    Ok(faq::may_see(state(ctx)?, scoped_viewer(ctx), &entry)
         .await?
         .then_some(FaqEntry(entry)))
 }

@@ -5,7 +5,7 @@ use piazza_db::posts::{Post as PostRecord, PostRevision as RevisionRecord, PostS
 use super::{FaqEntry, Thread, User, id};
 use crate::{
     error::AppError,
-    graphql::context::{loaders, state, viewer},
+    graphql::context::{loaders, scoped_viewer, state, viewer},
     services::{faq, posts},
 };
 
@@ -96,7 +96,7 @@ impl Post {
 
     /// The viewer's vote: -1, 0 or 1 (0 when signed out).
     async fn viewer_vote(&self, ctx: &Context<'_>) -> Result<i64> {
-        let Some(votes) = &loaders(ctx)?.votes else {
+        let Some(votes) = loaders(ctx)?.votes(ctx) else {
             return Ok(0);
         };
         Ok(votes.load_one(self.0.id).await?.unwrap_or(0))
@@ -115,7 +115,7 @@ impl Post {
 
     /// Whether the viewer bookmarked this post (false when signed out).
     async fn viewer_has_bookmarked(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(qa) = &loaders(ctx)?.qa else {
+        let Some(qa) = loaders(ctx)?.qa(ctx) else {
             return Ok(false);
         };
         Ok(qa
@@ -143,7 +143,7 @@ impl Post {
             .load_one(self.0.id)
             .await?
             .unwrap_or_default();
-        let visible = faq::visible(state(ctx)?, viewer(ctx), entries).await?;
+        let visible = faq::visible(state(ctx)?, scoped_viewer(ctx), entries).await?;
         Ok(visible.into_iter().last().map(FaqEntry))
     }
 

@@ -6,7 +6,7 @@ use super::{Community, FaqEntry, Page, Post, User, id};
 use crate::{
     error::AppError,
     graphql::{
-        context::{loaders, state, viewer},
+        context::{loaders, scoped_viewer, state},
         cursor,
     },
     services::{faq, threads::Kind},
@@ -174,7 +174,7 @@ impl Thread {
         let rows = piazza_db::faq::list_thread_faq_entries(&state.db, self.0.id)
             .await
             .map_err(AppError::from)?;
-        let visible = faq::visible(state, viewer(ctx), rows).await?;
+        let visible = faq::visible(state, scoped_viewer(ctx), rows).await?;
         Ok(visible.into_iter().map(FaqEntry).collect())
     }
 
@@ -213,7 +213,7 @@ impl Thread {
         &self,
         ctx: &Context<'_>,
     ) -> Result<Option<super::NotificationLevel>> {
-        let Some(qa) = &loaders(ctx)?.qa else {
+        let Some(qa) = loaders(ctx)?.qa(ctx) else {
             return Ok(None);
         };
         let level = qa.thread_levels.load_one(self.0.id).await?;
@@ -224,7 +224,7 @@ impl Thread {
 
     /// Whether the viewer bookmarked this thread (false when signed out).
     async fn viewer_has_bookmarked(&self, ctx: &Context<'_>) -> Result<bool> {
-        let Some(qa) = &loaders(ctx)?.qa else {
+        let Some(qa) = loaders(ctx)?.qa(ctx) else {
             return Ok(false);
         };
         Ok(qa
