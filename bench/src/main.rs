@@ -47,10 +47,14 @@ struct Cli {
 enum Command {
     /// Serve the hello-world floor (a trivial poem handler at /graphql) on 127.0.0.1:0.
     Hello,
-    /// Row 1: community feed (20 threads with author and counts), uncached, A/B with the floor.
+    /// Row 1: community feed (20 threads with author and counts): uncached, cached and the
+    /// floor, alternating in one run.
     Feed {
         #[arg(long, value_enum, default_value = "sqlite")]
         backend: BackendKind,
+        /// Cache in this Redis (default: the in-process cache).
+        #[arg(long)]
+        redis: Option<String>,
         /// Seconds per phase.
         #[arg(long, default_value_t = 10)]
         duration: u64,
@@ -143,6 +147,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Hello => unreachable!(),
         Command::Feed {
             backend,
+            redis,
             duration,
             rounds,
             concurrency,
@@ -151,7 +156,7 @@ async fn main() -> anyhow::Result<()> {
             feed(
                 &bin,
                 dir.path(),
-                backend,
+                (backend, redis.as_deref()),
                 duration,
                 rounds,
                 concurrency,
@@ -386,32 +391,48 @@ const FEED: &str = "query($s: String!) { community(slug: $s) { threads(first: 20
 async fn feed(
     bin: &std::path::Path,
     dir: &std::path::Path,
-    backend: BackendKind,
+    (backend, redis): (BackendKind, Option<&str>),
     duration: u64,
     rounds: u32,
     concurrency: usize,
     threads: i64,
 ) -> anyhow::Result<()> {
     let (fresh, seeded) = prepared_db(bin, dir, backend, 1000, threads).await?;
-    let piazza = Server::piazza("piazza", bin, &fresh.url, dir, &[]).await?;
+    let uncached = Server::piazza(
+        "piazza-uncached",
+        bin,
+        &fresh.url,
+        dir,
+        &[("PIAZZA_CACHE_DISABLED", "true")],
+    )
+    .await?;
+    let cache_env: Vec<(&str, &str)> = redis.map(|r| ("PIAZZA_REDIS_URL", r)).into_iter().collect();
+    let cached = Server::piazza("piazza-cached", bin, &fresh.url, dir, &cache_env).await?;
     let hello = Server::hello(dir).await?;
     let body: Bytes = serde_json::to_vec(&json!({
         "query": FEED, "variables": { "s": seeded.community_slug }
     }))?
     .into();
-    let mut check = Conn::new(piazza.addr);
+    for server in [&uncached, &cached] {
+        let mut check = Conn::new(server.addr);
+        let sample = check
+            .graphql(None, FEED, json!({ "s": seeded.community_slug }))
+            .await?;
+        let nodes = sample["community"]["threads"]["nodes"]
+            .as_array()
+            .context("nodes")?;
+        if nodes.len() != 20 {
+            bail!("feed returned {} threads, expected 20", nodes.len());
+        }
+    }
+    let mut check = Conn::new(cached.addr);
     let sample = check
         .graphql(None, FEED, json!({ "s": seeded.community_slug }))
         .await?;
-    let nodes = sample["community"]["threads"]["nodes"]
-        .as_array()
-        .context("nodes")?;
-    if nodes.len() != 20 {
-        bail!("feed returned {} threads, expected 20", nodes.len());
-    }
     let sample_bytes = serde_json::to_vec(&json!({ "data": sample }))?.len();
+    let cache_kind = redis.map_or("in-process".to_owned(), |r| format!("Redis {r}"));
     println!(
-        "feed: {threads} threads in '{}', response ≈ {sample_bytes} B, c={concurrency}, {rounds} × {duration} s per server, alternating (feed cache: none — uncached)",
+        "feed: {threads} threads in '{}', response ≈ {sample_bytes} B, c={concurrency}, {rounds} × {duration} s per server, alternating hello / uncached / cached ({cache_kind})",
         seeded.community_slug
     );
     let feed_work = Arc::new(Workload {
@@ -430,60 +451,50 @@ async fn feed(
         valid: Box::new(graphql_ok),
     });
     let phase = Duration::from_secs(duration);
-    // Warm-up (not counted): connection setup, page cache, pools.
-    closed_loop(
-        hello.addr,
-        hello_work.clone(),
-        concurrency,
-        Duration::from_secs(2),
-    )
-    .await;
-    closed_loop(
-        piazza.addr,
-        feed_work.clone(),
-        concurrency,
-        Duration::from_secs(2),
-    )
-    .await;
-    let mut hellos = Vec::new();
-    let mut feeds = Vec::new();
+    // Warm-up (not counted): connection setup, page cache, pools, the cache entry.
+    let warm = Duration::from_secs(2);
+    closed_loop(hello.addr, hello_work.clone(), concurrency, warm).await;
+    closed_loop(uncached.addr, feed_work.clone(), concurrency, warm).await;
+    closed_loop(cached.addr, feed_work.clone(), concurrency, warm).await;
+    let (mut hellos, mut plain, mut hits) = (Vec::new(), Vec::new(), Vec::new());
     Phase::print_header();
     for round in 0..rounds {
-        println!("  loadavg {}", loadavg());
-        let h = measure(
-            &format!("hello #{}", round + 1),
-            &hello,
-            hello_work.clone(),
-            concurrency,
-            phase,
-        )
-        .await;
-        h.print();
-        hellos.push(h);
-        println!("  loadavg {}", loadavg());
-        let f = measure(
-            &format!("feed {backend:?} #{}", round + 1),
-            &piazza,
-            feed_work.clone(),
-            concurrency,
-            phase,
-        )
-        .await;
-        f.print();
-        feeds.push(f);
+        for (name, server, work, into) in [
+            ("hello", &hello, &hello_work, &mut hellos),
+            ("feed uncached", &uncached, &feed_work, &mut plain),
+            ("feed cached", &cached, &feed_work, &mut hits),
+        ] {
+            println!("  loadavg {}", loadavg());
+            let p = measure(
+                &format!("{name} {backend:?} #{}", round + 1),
+                server,
+                work.clone(),
+                concurrency,
+                phase,
+            )
+            .await;
+            p.print();
+            into.push(p);
+        }
     }
     println!("totals:");
     let (hello_cpu, hello_wall) = summarise("hello", &hellos.iter().collect::<Vec<_>>());
-    let (feed_cpu, feed_wall) = summarise(
-        &format!("feed {backend:?}"),
-        &feeds.iter().collect::<Vec<_>>(),
+    let (plain_cpu, plain_wall) = summarise(
+        &format!("feed uncached {backend:?}"),
+        &plain.iter().collect::<Vec<_>>(),
+    );
+    let (hit_cpu, hit_wall) = summarise(
+        &format!("feed cached {backend:?}"),
+        &hits.iter().collect::<Vec<_>>(),
     );
     println!(
-        "RESULT feed {backend:?} uncached: {feed_cpu:.0} req/CPU-s ({feed_wall:.0} req/s wall); hello floor {hello_cpu:.0} req/CPU-s ({hello_wall:.0} req/s); feed/floor = 1/{:.1} (CPU), 1/{:.1} (wall)",
-        hello_cpu / feed_cpu,
-        hello_wall / feed_wall
+        "RESULT feed {backend:?}: cached {hit_cpu:.0} req/CPU-s ({hit_wall:.0} req/s wall), uncached {plain_cpu:.0} req/CPU-s ({plain_wall:.0} req/s); cached/uncached = {:.1}× (CPU), {:.1}× (wall); hello floor {hello_cpu:.0} req/CPU-s ({hello_wall:.0} req/s); cached/floor = 1/{:.1} (CPU)",
+        hit_cpu / plain_cpu,
+        hit_wall / plain_wall,
+        hello_cpu / hit_cpu,
     );
-    piazza.stop().await;
+    uncached.stop().await;
+    cached.stop().await;
     hello.stop().await;
     fresh.drop_db().await;
     Ok(())
