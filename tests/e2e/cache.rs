@@ -203,6 +203,24 @@ both_backends! {
         assert_eq!(questions(&settled(&app, Some(&member.token), faq, vars).await), 0, "member");
     }
 
+    async fn the_community_list_follows_what_happens_inside_each_community(app) {
+        let anna = app.register("Anna Elenco").await;
+        let list = "{ communities(first: 20) { edges { node { slug memberCount unansweredCount } } } }";
+        let count = |v: &Value, field: &str| {
+            v["communities"]["edges"].as_array().unwrap().iter()
+                .find(|e| e["node"]["slug"] == SLUG).unwrap()["node"][field].as_i64().unwrap()
+        };
+        let before = settled(&app, None, list, json!({})).await;
+        app.ask(&anna, SLUG, "Una domanda senza risposta", "x").await;
+        let (after, outcome) = read(&app, None, list, json!({})).await;
+        assert_eq!(outcome, "miss");
+        assert_eq!(count(&after, "unansweredCount"), count(&before, "unansweredCount") + 1);
+        settled(&app, None, list, json!({})).await;
+        app.join(&anna, SLUG).await;
+        let (after, _) = read(&app, None, list, json!({})).await;
+        assert_eq!(count(&after, "memberCount"), count(&before, "memberCount") + 1);
+    }
+
     async fn the_home_feed_shows_joined_communities_newest_activity_first(app) {
         let anna = app.register("Anna Casa").await;
         let bruno = app.register("Bruno Casa").await;

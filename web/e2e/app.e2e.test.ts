@@ -80,6 +80,28 @@ async function graphqlAs(page: Page, query: string, variables: Record<string, un
   return data;
 }
 
+/**
+ * How the server's feed cache answered the app's own requests for `operations` while `load`
+ * ran: its `x-piazza-cache` header (hit, miss, fallback), null for a request that did not
+ * qualify.
+ */
+async function cacheOutcomes<Name extends string>(
+  page: Page,
+  operations: readonly Name[],
+  load: () => Promise<unknown>,
+): Promise<Record<Name, string | null>> {
+  const responses = operations.map((name) =>
+    page.waitForResponse((response) => {
+      const request = response.request();
+      if (request.method() !== 'POST' || new URL(response.url()).pathname !== '/graphql') return false;
+      return (request.postDataJSON() as { operationName?: string } | null)?.operationName === name;
+    }),
+  );
+  await load();
+  const headers = await Promise.all(responses.map(async (response) => (await response).headers()['x-piazza-cache'] ?? null));
+  return Object.fromEntries(operations.map((name, i) => [name, headers[i]])) as Record<Name, string | null>;
+}
+
 async function register(page: Page, user: typeof asker): Promise<void> {
   await page.goto('/registrati');
   await page.getByLabel('Nome e cognome').fill(user.name);
@@ -266,6 +288,32 @@ describe('a member asks and a colleague answers', () => {
     const item = askerPage.getByRole('listitem').filter({ hasText: question.title });
     await item.waitFor();
     await expect.poll(() => item.textContent()).toContain('1 risposta');
+  });
+
+  test('a page loaded again comes from the feed cache, except what is the viewer’s own', async () => {
+    // What everyone sees is one query, shared through the cache; votes, membership and the
+    // like are a second one, which never is.
+    const pages = [
+      { path: `/c/${COMMUNITY}`, shared: ['CommunityHeader', 'CommunityThreads'], own: 'CommunityViewer' },
+      { path: threadPath, shared: ['Thread', 'ThreadReplies'], own: 'ThreadViewer' },
+      { path: '/', shared: ['HomeFeed'], own: 'HomePage' },
+    ];
+    for (const { path, shared, own } of pages) {
+      const operations = [...shared, own];
+      const load = () => askerPage.goto(path);
+      await cacheOutcomes(askerPage, operations, load); // may be the first time
+      const again = await cacheOutcomes(askerPage, operations, load);
+      for (const name of shared) expect(again[name], `${name} on ${path}`).toBe('hit');
+      expect(again[own], `${own} on ${path}`).not.toBe('hit');
+      if (path === threadPath) {
+        // The asker's own state, merged into the shared page: their vote, their edit rights.
+        const useful = askerPage.getByRole('article').filter({ hasText: answer }).getByRole('button', { name: 'Utile', exact: true });
+        await expect.poll(() => useful.getAttribute('aria-pressed')).toBe('true');
+        await askerPage.getByRole('article').first().getByRole('button', { name: 'Modifica' }).waitFor();
+      } else if (path !== '/') {
+        await askerPage.getByRole('button', { name: 'Lascia la comunità' }).waitFor();
+      }
+    }
   });
 
   test('English is one click away, and the choice is remembered', async () => {

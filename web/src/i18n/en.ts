@@ -39,6 +39,7 @@ export const en: Record<MessageKey, Message> = {
   'home.welcomeBack': 'Welcome back, {name}.',
   'home.recentActivity': 'Recent activity',
   'home.noActivity': 'No discussions yet.',
+  'home.moreLoaded': { one: '{count} more discussion loaded.', other: '{count} more discussions loaded.', zero: 'No more discussions.' },
   'home.unanswered': 'Unanswered questions',
   'home.noUnanswered': 'Every question has an answer.',
   'home.myCommunities': 'My communities',

@@ -38,6 +38,11 @@ export const it = {
   'home.welcomeBack': 'Bentornato, {name}.',
   'home.recentActivity': 'Attività recente',
   'home.noActivity': 'Ancora nessuna discussione.',
+  'home.moreLoaded': {
+    one: 'Caricata {count} altra discussione.',
+    other: 'Caricate altre {count} discussioni.',
+    zero: 'Nessun’altra discussione.',
+  },
   'home.unanswered': 'Domande senza risposta',
   'home.noUnanswered': 'Tutte le domande hanno una risposta.',
   'home.myCommunities': 'Le mie comunità',

@@ -3,13 +3,18 @@
 //! feeds we know how to keep fresh: `community(slug)`, `thread(id)`, `homeFeed`,
 //! `communities` (and `__typename`). Anything else runs as usual.
 
-use std::{collections::HashMap, sync::Mutex};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
+
+use lru::LruCache;
 
 use async_graphql::{
     Name, Request, Value,
     parser::{
         parse_query,
-        types::{DocumentOperations, OperationDefinition, OperationType, Selection},
+        types::{DocumentOperations, OperationType, Selection},
     },
 };
 
@@ -31,10 +36,28 @@ pub struct Plan {
 #[derive(Clone, Debug)]
 pub struct HomeCommunities(pub Vec<i64>);
 
-/// Plans requests; remembers community ids by slug (slugs never change).
-#[derive(Default)]
+/// Plans requests; remembers community ids by slug (slugs never change) and the shapes of
+/// recent documents.
 pub struct Planner {
     slugs: Mutex<HashMap<String, i64>>,
+    shapes: Mutex<LruCache<Document, Option<Arc<Vec<Shape>>>>>,
+}
+
+/// A document and the operation chosen in it.
+type Document = (String, Option<String>);
+
+/// Distinct documents whose shape is remembered (the web sends a few dozen).
+const SHAPES: usize = 512;
+
+impl Default for Planner {
+    fn default() -> Self {
+        Self {
+            slugs: Mutex::default(),
+            shapes: Mutex::new(LruCache::new(
+                std::num::NonZeroUsize::new(SHAPES).expect("non-zero"),
+            )),
+        }
+    }
 }
 
 enum Root {
@@ -52,7 +75,7 @@ pub async fn plan(
     viewer: Option<&Viewer>,
     request: &Request,
 ) -> AppResult<Option<Plan>> {
-    let Some(roots) = roots(request) else {
+    let Some(roots) = planner.roots(request) else {
         return Ok(None);
     };
     let memberships = match viewer {
@@ -76,7 +99,12 @@ pub async fn plan(
                 deps.extend(ids.iter().map(|id| deps::community(*id)));
                 home = Some(HomeCommunities(ids));
             }
-            Root::Thread(None) | Root::Communities | Root::Typename => {}
+            Root::Communities => {
+                // Each community can show its threads and counts nested in the list.
+                let all = home_communities(state, &[]).await?;
+                deps.extend(all.iter().map(|id| deps::community(*id)));
+            }
+            Root::Thread(None) | Root::Typename => {}
         }
     }
     let name = match roots.first() {
@@ -123,6 +151,24 @@ pub async fn home_communities(
 }
 
 impl Planner {
+    /// The root fields of the request's operation, if it is a query made only of feeds.
+    fn roots(&self, request: &Request) -> Option<Vec<Root>> {
+        let key = (request.query.clone(), request.operation_name.clone());
+        let known = self.shapes.lock().expect("shapes lock").get(&key).cloned();
+        let shapes = match known {
+            Some(shapes) => shapes,
+            None => {
+                let shapes = shape(&request.query, request.operation_name.as_deref()).map(Arc::new);
+                self.shapes
+                    .lock()
+                    .expect("shapes lock")
+                    .put(key, shapes.clone());
+                shapes
+            }
+        };
+        resolve(&shapes?, request)
+    }
+
     async fn community_id(&self, state: &AppState, slug: &str) -> AppResult<Option<i64>> {
         if let Some(id) = self.slugs.lock().expect("slugs lock").get(slug) {
             return Ok(Some(*id));
@@ -138,10 +184,25 @@ impl Planner {
     }
 }
 
-/// The root fields of the request's operation, if it is a query made only of feeds.
-fn roots(request: &Request) -> Option<Vec<Root>> {
-    let doc = parse_query(&request.query).ok()?;
-    let op = match (&doc.operations, request.operation_name.as_deref()) {
+/// A root field as written, before variables are substituted.
+enum Shape {
+    Community(Arg),
+    Thread(Arg),
+    HomeFeed,
+    Communities,
+    Typename,
+}
+
+enum Arg {
+    Value(Value),
+    Variable { name: Name, default: Option<Value> },
+}
+
+/// The shape of a document's operation, if it is a query made only of feeds. Parsing
+/// costs more than answering from the cache, so the planner remembers shapes by document.
+fn shape(query: &str, operation_name: Option<&str>) -> Option<Vec<Shape>> {
+    let doc = parse_query(query).ok()?;
+    let op = match (&doc.operations, operation_name) {
         (DocumentOperations::Single(op), _) => &op.node,
         (DocumentOperations::Multiple(ops), Some(name)) => &ops.get(name)?.node,
         (DocumentOperations::Multiple(_), None) => return None,
@@ -149,47 +210,69 @@ fn roots(request: &Request) -> Option<Vec<Root>> {
     if op.ty != OperationType::Query {
         return None;
     }
-    let mut roots = Vec::new();
+    let mut shapes = Vec::new();
     for item in &op.selection_set.node.items {
         let Selection::Field(field) = &item.node else {
             return None; // fragments at the root: not worth analysing
         };
         let field = &field.node;
-        let arg = |name: &str| {
-            field.get_argument(name).and_then(|v| {
-                let lookup = |name: Name| variable(&name, op, request).ok_or(());
-                v.node.clone().into_const_with(lookup).ok()
-            })
+        let arg = |name: &str| -> Option<Arg> {
+            let value = &field.get_argument(name)?.node;
+            // The first variable met, if any: for these scalar arguments, the value itself.
+            match value.clone().into_const_with(Err::<Value, Name>) {
+                Ok(v) => Some(Arg::Value(v)),
+                Err(var) => {
+                    let default = op
+                        .variable_definitions
+                        .iter()
+                        .find(|d| d.node.name.node == var)
+                        .and_then(|d| d.node.default_value.as_ref())
+                        .map(|d| d.node.clone());
+                    Some(Arg::Variable { name: var, default })
+                }
+            }
         };
-        roots.push(match field.name.node.as_str() {
-            "community" => Root::Community(match arg("slug")? {
-                Value::String(s) => s,
-                _ => return None,
-            }),
-            "thread" => Root::Thread(match arg("id")? {
-                Value::String(s) => s.parse().ok(),
-                Value::Number(n) => n.as_i64(),
-                _ => return None,
-            }),
-            "homeFeed" => Root::HomeFeed,
-            "communities" => Root::Communities,
-            "__typename" => Root::Typename,
+        shapes.push(match field.name.node.as_str() {
+            "community" => Shape::Community(arg("slug")?),
+            "thread" => Shape::Thread(arg("id")?),
+            "homeFeed" => Shape::HomeFeed,
+            "communities" => Shape::Communities,
+            "__typename" => Shape::Typename,
             _ => return None,
         });
     }
-    Some(roots)
+    Some(shapes)
 }
 
-/// A variable's value, or its default.
-fn variable(name: &Name, op: &OperationDefinition, request: &Request) -> Option<Value> {
-    if let Some(v) = request.variables.get(name) {
-        return Some(v.clone());
-    }
-    op.variable_definitions
+/// The roots of `shapes` with the request's variables substituted.
+fn resolve(shapes: &[Shape], request: &Request) -> Option<Vec<Root>> {
+    let value = |arg: &Arg| match arg {
+        Arg::Value(v) => Some(v.clone()),
+        Arg::Variable { name, default } => request
+            .variables
+            .get(name)
+            .cloned()
+            .or_else(|| default.clone()),
+    };
+    shapes
         .iter()
-        .find(|d| &d.node.name.node == name)
-        .and_then(|d| d.node.default_value.as_ref())
-        .map(|d| d.node.clone())
+        .map(|shape| {
+            Some(match shape {
+                Shape::Community(arg) => Root::Community(match value(arg)? {
+                    Value::String(s) => s,
+                    _ => return None,
+                }),
+                Shape::Thread(arg) => Root::Thread(match value(arg)? {
+                    Value::String(s) => s.parse().ok(),
+                    Value::Number(n) => n.as_i64(),
+                    _ => return None,
+                }),
+                Shape::HomeFeed => Root::HomeFeed,
+                Shape::Communities => Root::Communities,
+                Shape::Typename => Root::Typename,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -200,7 +283,7 @@ mod tests {
 
     fn kinds(query: &str, variables: serde_json::Value) -> Option<Vec<String>> {
         let request = Request::new(query).variables(Variables::from_json(variables));
-        roots(&request).map(|roots| {
+        Planner::default().roots(&request).map(|roots| {
             roots
                 .into_iter()
                 .map(|r| match r {

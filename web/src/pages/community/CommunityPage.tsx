@@ -1,4 +1,5 @@
 /** A community: its threads (sorted, filtered, live) or its FAQ, join/leave and "Notifiche". */
+import { useCallback } from 'preact/hooks';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
@@ -6,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { graphql } from '../../gql';
 import { useQuery } from '../../graphql/hooks';
+import { pairStatus, useSettledPair, useViewerQuery } from '../../graphql/viewerQuery';
 import { t } from '../../i18n';
 import { NotFoundPage } from '../NotFoundPage';
 import { CommunityNotifications } from './CommunityNotifications';
@@ -13,6 +15,7 @@ import { FaqList } from './FaqList';
 import { JoinButton } from './JoinButton';
 import { ThreadList } from './ThreadList';
 
+// What everyone sees, which the server's feed cache can share; the viewer's own below.
 const CommunityHeaderDocument = graphql(`
   query CommunityHeader($slug: String!) {
     community(slug: $slug) {
@@ -21,6 +24,14 @@ const CommunityHeaderDocument = graphql(`
       name
       description
       memberCount
+    }
+  }
+`);
+
+const CommunityViewerDocument = graphql(`
+  query CommunityViewer($slug: String!) {
+    community(slug: $slug) {
+      id
       viewerIsMember
       viewerNotificationLevel
       faqUnseenChanges
@@ -58,12 +69,23 @@ function Tabs({ slug, tab, faqNews }: { slug: string; tab: CommunityTab; faqNews
 
 export function CommunityPage({ slug, tab, search }: { slug: string; tab: CommunityTab; search: string }) {
   const { viewer } = useSession();
-  const { data, error, fetching, refetch } = useQuery(CommunityHeaderDocument, { slug });
+  const shared = useQuery(CommunityHeaderDocument, { slug });
+  const own = useViewerQuery(CommunityViewerDocument, { slug });
+  const shown = useSettledPair(shared, own);
+  const refetchShared = shared.refetch;
+  const refetchOwn = own.refetch;
+  // Joining changes the member count as well as the button.
+  const refetch = useCallback(() => {
+    refetchShared();
+    refetchOwn();
+  }, [refetchShared, refetchOwn]);
 
-  if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorAlert error={error} />;
-  const community = data?.community;
+  const status = pairStatus(shared, own);
+  if (status === 'loading') return <Loading />;
+  if (status !== 'ready') return <ErrorAlert error={status.error} />;
+  const community = shown.shared?.community;
   if (!community) return <NotFoundPage />;
+  const mine = shown.own?.community;
 
   const askHref = viewer ? `/c/${encodeURIComponent(slug)}/nuova` : `/accedi?next=${encodeURIComponent(`/c/${slug}/nuova`)}`;
   return (
@@ -83,13 +105,13 @@ export function CommunityPage({ slug, tab, search }: { slug: string; tab: Commun
       <p>{community.description}</p>
       <div class="d-flex flex-wrap align-items-center gap-3 mb-4">
         <span class="text-secondary">{t('community.members', { count: community.memberCount })}</span>
-        {viewer && <JoinButton slug={slug} name={community.name} isMember={community.viewerIsMember} onChange={refetch} />}
+        {viewer && <JoinButton slug={slug} name={community.name} isMember={mine?.viewerIsMember ?? false} onChange={refetch} />}
         <Link href={askHref} class="btn btn-primary">
           {t('community.ask')}
         </Link>
       </div>
-      {viewer && community.viewerNotificationLevel && <CommunityNotifications slug={slug} level={community.viewerNotificationLevel} />}
-      <Tabs slug={slug} tab={tab} faqNews={community.faqUnseenChanges ?? 0} />
+      {viewer && mine?.viewerNotificationLevel && <CommunityNotifications slug={slug} level={mine.viewerNotificationLevel} />}
+      <Tabs slug={slug} tab={tab} faqNews={mine?.faqUnseenChanges ?? 0} />
       {tab === 'threads' ? <ThreadList slug={slug} search={search} /> : <FaqList slug={slug} />}
     </>
   );

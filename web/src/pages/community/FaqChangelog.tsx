@@ -16,8 +16,6 @@ const FaqChangelogDocument = graphql(`
   query FaqChangelog($slug: String!) {
     community(slug: $slug) {
       id
-      faqUnseenChanges
-      faqLastSeenAt
       faqChangelog(first: 10) {
         edges {
           node {
@@ -74,25 +72,33 @@ function useSeen(element: { current: HTMLElement | null }, active: boolean, onSe
   }, [active, element]);
 }
 
-export function FaqChangelog({ slug }: { slug: string }) {
+/** What was news to the member when the FAQ opened (FaqList asks; null while it does). */
+export interface FaqNews {
+  /** Null when signed out. */
+  unseen: number | null;
+  lastSeenAt: string | null;
+}
+
+export function FaqChangelog({ slug, news }: { slug: string; news: FaqNews | null }) {
   const { viewer } = useSession();
   const { data } = useQuery(FaqChangelogDocument, { slug }, { requestPolicy: 'network-only' });
   const [, markSeen] = useMutation(MarkFaqSeenDocument);
   // What was news when the page opened stays marked after the FAQ is marked as seen.
-  const [visit, setVisit] = useState<{ unseen: number | null; lastSeenAt: string | null } | null>(null);
+  const [visit, setVisit] = useState<FaqNews | null>(null);
   const community = data?.community;
   useEffect(() => {
-    if (community && !visit) setVisit({ unseen: community.faqUnseenChanges ?? null, lastSeenAt: community.faqLastSeenAt ?? null });
-  }, [community, visit]);
+    if (news && !visit) setVisit(news);
+  }, [news, visit]);
+  // Shown with its "Novità" markers, so only once the visit is known.
+  const changes = (visit && community?.faqChangelog.edges.map((e) => e.node).filter((c) => c.entry)) || [];
   const section = useRef<HTMLElement>(null);
   const marked = useRef(false);
-  useSeen(section, Boolean(viewer && visit?.unseen), () => {
+  useSeen(section, Boolean(viewer && visit?.unseen && changes.length > 0), () => {
     if (marked.current) return;
     marked.current = true;
     void markSeen({ slug });
   });
 
-  const changes = community?.faqChangelog.edges.map((e) => e.node).filter((c) => c.entry) ?? [];
   if (changes.length === 0) return null;
   const unseen = visit?.unseen ?? 0;
   return (

@@ -9,15 +9,16 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { graphql } from '../../gql';
 import { isUnsupported } from '../../graphql/errors';
 import { useQuery } from '../../graphql/hooks';
+import { useViewerQuery } from '../../graphql/viewerQuery';
 import { t } from '../../i18n';
 import { FaqChangelog } from './FaqChangelog';
 import { NewFaqEntry } from './NewFaqEntry';
 
+// Drafts are in the list for FAQ editors only: the server's cache keys answers by role.
 const CommunityFaqDocument = graphql(`
   query CommunityFaq($slug: String!) {
     community(slug: $slug) {
       id
-      viewerCanEditFaq
       faq(first: 100) {
         edges {
           node {
@@ -35,14 +36,38 @@ const CommunityFaqDocument = graphql(`
   }
 `);
 
+/**
+ * The viewer's own: whether they edit this FAQ, and what is news to them. Always fresh, as
+ * the "Novità" markers are those of this visit (see FaqChangelog).
+ */
+const CommunityFaqViewerDocument = graphql(`
+  query CommunityFaqViewer($slug: String!) {
+    community(slug: $slug) {
+      id
+      viewerCanEditFaq
+      faqUnseenChanges
+      faqLastSeenAt
+    }
+  }
+`);
+
 export function FaqList({ slug }: { slug: string }) {
-  const { data, error, fetching } = useQuery(CommunityFaqDocument, { slug });
+  const shared = useQuery(CommunityFaqDocument, { slug });
+  const own = useViewerQuery(CommunityFaqViewerDocument, { slug }, { requestPolicy: 'network-only' });
   // Until the server publishes FAQ, the tab shows its empty state.
-  const unsupported = Boolean(error && isUnsupported(error));
+  const unsupported = Boolean(shared.error && isUnsupported(shared.error));
+  // A server without the per-viewer FAQ fields: as if signed out (no editing, no news).
+  const ownUnsupported = Boolean(own.error && isUnsupported(own.error));
+  const loaded = shared.data !== undefined && (own.ready || ownUnsupported);
+  const data = loaded ? shared.data : undefined;
+  const mine = own.data?.community;
+  const error = shared.error ?? (ownUnsupported ? undefined : own.error);
+  const fetching = shared.fetching || own.fetching;
   const all = data?.community?.faq.edges.map((e) => e.node) ?? [];
   const entries = all.filter((entry) => entry.status === 'PUBLISHED');
   const drafts = all.filter((entry) => entry.status === 'DRAFT');
-  const editor = Boolean(data?.community?.viewerCanEditFaq);
+  const editor = Boolean(data && mine?.viewerCanEditFaq);
+  const news = loaded ? { unseen: mine?.faqUnseenChanges ?? null, lastSeenAt: mine?.faqLastSeenAt ?? null } : null;
   return (
     <section aria-labelledby="faq-heading">
       <h2 id="faq-heading" class="h4">
@@ -85,7 +110,7 @@ export function FaqList({ slug }: { slug: string }) {
           </p>
         </details>
       ))}
-      {!unsupported && <FaqChangelog slug={slug} />}
+      {!unsupported && <FaqChangelog slug={slug} news={news} />}
     </section>
   );
 }

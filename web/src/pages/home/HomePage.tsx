@@ -1,21 +1,20 @@
-/** Home: my communities (and the others to join), recent activity, unanswered questions. */
+/** Home: my communities (and the others to join), recent activity, unanswered questions; each loads on its own. */
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
-import { ThreadListItem } from '../../components/ThreadListItem';
 import { graphql } from '../../gql';
 import type { CommunityCardFragment } from '../../gql/graphql';
 import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
+import { RecentActivity } from './RecentActivity';
 import { UnansweredQuestions } from './UnansweredQuestions';
 
+// The recent activity is a query of its own (see RecentActivity), which the server's feed
+// cache can share; this one has the viewer's communities.
 const HomePageDocument = graphql(`
   query HomePage {
-    recentThreads(first: 10) {
-      ...ThreadSummary
-    }
     myCommunities {
       ...CommunityCard
     }
@@ -84,26 +83,17 @@ export function HomePage() {
         </p>
       )}
       {error && <ErrorAlert error={error} />}
-      {fetching && !data && <Loading />}
-      {data && (
-        <div class="row">
-          <div class="col-lg-8">
-            <section aria-labelledby="recent-heading" class="mb-4">
-              <h2 id="recent-heading" class="h4">
-                {t('home.recentActivity')}
-              </h2>
-              {data.recentThreads.length === 0 ? (
-                <p>{t('home.noActivity')}</p>
-              ) : (
-                <ul class="list-unstyled">
-                  {data.recentThreads.map((thread) => (
-                    <ThreadListItem key={thread.id} thread={thread} showCommunity />
-                  ))}
-                </ul>
-              )}
-            </section>
-            <UnansweredQuestions />
+      <div class="row">
+        <div class="col-lg-8">
+          <RecentActivity />
+          <UnansweredQuestions />
+        </div>
+        {fetching && !data && (
+          <div class="col-lg-4">
+            <Loading />
           </div>
+        )}
+        {data && (
           <div class="col-lg-4">
             {viewer && (
               <CommunityList
@@ -121,8 +111,8 @@ export function HomePage() {
               />
             )}
           </div>
-        </div>
-      )}
+        )}
+      </div>
     </>
   );
 }

@@ -13,7 +13,7 @@ import { Icon } from '../../components/Icon';
 import { PiccoloComuneBadge } from '../../components/PiccoloComuneBadge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { graphql } from '../../gql';
-import type { PostFieldsFragment, ThreadKind } from '../../gql/graphql';
+import type { PostFieldsFragment, PostViewerFieldsFragment, ThreadKind } from '../../gql/graphql';
 import { useMutation } from '../../graphql/hooks';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n';
@@ -30,11 +30,9 @@ export const PostFields = graphql(`
     createdAt
     editedAt
     score
-    viewerVote
     isAccepted
     isOfficial
     isDeleted
-    viewerCanEdit
     promotedToFaq {
       id
       question
@@ -53,6 +51,21 @@ export const PostFields = graphql(`
     }
   }
 `);
+
+/** What only the viewer sees of a post: fetched apart, so the post itself can be shared. */
+export const PostViewerFields = graphql(`
+  fragment PostViewerFields on Post {
+    id
+    viewerVote
+    viewerCanEdit
+  }
+`);
+
+/** A post's per-viewer fields when signed out (or not known yet). */
+export const SIGNED_OUT_POST: Omit<PostViewerFieldsFragment, 'id'> = { viewerVote: 0, viewerCanEdit: false };
+
+/** A post as shown: what everyone sees, with the viewer's vote and edit right. */
+export type ShownPost = PostFieldsFragment & Omit<PostViewerFieldsFragment, 'id'>;
 
 const EditPostDocument = graphql(`
   mutation EditPost($id: ID!, $body: String!) {
@@ -100,7 +113,7 @@ export interface ThreadContext {
 }
 
 interface Props {
-  post: PostFieldsFragment;
+  post: ShownPost;
   thread: ThreadContext;
   isFirst: boolean;
   onChanged: () => void;

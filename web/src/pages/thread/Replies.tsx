@@ -9,8 +9,9 @@ import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import type { PostSort } from '../../gql/graphql';
 import { useQuery } from '../../graphql/hooks';
+import { listWithViewerFields, pairStatus, useSettledPair, useViewerQuery } from '../../graphql/viewerQuery';
 import { t } from '../../i18n';
-import { PostCard, type ThreadContext } from './PostCard';
+import { PostCard, SIGNED_OUT_POST, type ThreadContext } from './PostCard';
 import { replySortSearch } from './replySort';
 
 const PAGE_SIZE = 20;
@@ -34,6 +35,22 @@ const ThreadRepliesDocument = graphql(`
   }
 `);
 
+/** The same page's votes and edit rights: the viewer's own, asked for apart (see viewerQuery). */
+const ThreadRepliesViewerDocument = graphql(`
+  query ThreadRepliesViewer($id: ID!, $first: Int, $after: String, $sort: PostSort) {
+    thread(id: $id) {
+      id
+      posts(first: $first, after: $after, sort: $sort) {
+        edges {
+          node {
+            ...PostViewerFields
+          }
+        }
+      }
+    }
+  }
+`);
+
 interface PageProps {
   threadId: string;
   thread: ThreadContext;
@@ -46,15 +63,29 @@ interface PageProps {
 }
 
 function RepliesPage({ threadId, thread, sort, after, isLast, version, onMore, onChanged }: PageProps) {
-  const { data, error, fetching, refetch } = useQuery(ThreadRepliesDocument, { id: threadId, first: PAGE_SIZE, after, sort });
+  const variables = { id: threadId, first: PAGE_SIZE, after, sort };
+  const shared = useQuery(ThreadRepliesDocument, variables);
+  const own = useViewerQuery(ThreadRepliesViewerDocument, variables);
+  const shown = useSettledPair(shared, own);
+  const refetchShared = shared.refetch;
+  const refetchOwn = own.refetch;
   useEffect(() => {
-    if (version > 0) refetch();
-  }, [version, refetch]);
-  if (error && !data) return <ErrorAlert error={error} />;
-  if (!data) return fetching ? <Loading /> : null;
-  const connection = data.thread?.posts;
+    if (version > 0) {
+      refetchShared();
+      refetchOwn();
+    }
+  }, [version, refetchShared, refetchOwn]);
+  const status = pairStatus(shared, own);
+  if (status === 'loading') return <Loading />;
+  if (status !== 'ready') return <ErrorAlert error={status.error} />;
+  const connection = shown.shared?.thread?.posts;
   if (!connection) return null;
-  const replies = connection.edges.map((e) => e.node);
+  const ownPosts = shown.own?.thread?.posts.edges.map((e) => e.node);
+  const replies = listWithViewerFields(
+    connection.edges.map((e) => e.node),
+    ownPosts,
+    SIGNED_OUT_POST,
+  );
   return (
     <>
       {replies.map((post) => (

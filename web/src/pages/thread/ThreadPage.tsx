@@ -11,15 +11,17 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { graphql } from '../../gql';
 import { useQuery, useSubscription } from '../../graphql/hooks';
+import { pairStatus, useSettledPair, useViewerQuery, withViewerFields } from '../../graphql/viewerQuery';
 import { t } from '../../i18n';
 import { NotFoundPage } from '../NotFoundPage';
 import { BookmarkButton } from './BookmarkButton';
-import { PostCard } from './PostCard';
+import { PostCard, SIGNED_OUT_POST } from './PostCard';
 import { Replies } from './Replies';
 import { ReplyComposer } from './ReplyComposer';
 import { parseReplySort } from './replySort';
 import { ThreadNotifications } from './ThreadNotifications';
 
+// What everyone sees, which the server's feed cache can share; the viewer's own below.
 const ThreadDocument = graphql(`
   query Thread($id: ID!) {
     thread(id: $id) {
@@ -32,20 +34,34 @@ const ThreadDocument = graphql(`
       isAnswered
       locked
       pinned
-      viewerHasBookmarked
-      viewerNotificationLevel
       community {
         id
         slug
         name
-        viewerIsModerator
-        viewerCanEditFaq
       }
       author {
         id
       }
       firstPost {
         ...PostFields
+      }
+    }
+  }
+`);
+
+const ThreadViewerDocument = graphql(`
+  query ThreadViewer($id: ID!) {
+    thread(id: $id) {
+      id
+      viewerHasBookmarked
+      viewerNotificationLevel
+      community {
+        id
+        viewerIsModerator
+        viewerCanEditFaq
+      }
+      firstPost {
+        ...PostViewerFields
       }
     }
   }
@@ -68,13 +84,18 @@ const ThreadEventsDocument = graphql(`
 
 export function ThreadPage({ id, search }: { id: string; search: string }) {
   const { viewer } = useSession();
-  const { data, error, fetching, refetch } = useQuery(ThreadDocument, { id });
+  const shared = useQuery(ThreadDocument, { id });
+  const own = useViewerQuery(ThreadViewerDocument, { id });
+  const shown = useSettledPair(shared, own);
   const [version, setVersion] = useState(0);
 
+  const refetchShared = shared.refetch;
+  const refetchOwn = own.refetch;
   const reload = useCallback(() => {
-    refetch();
+    refetchShared();
+    refetchOwn();
     setVersion((v) => v + 1);
-  }, [refetch]);
+  }, [refetchShared, refetchOwn]);
 
   useSubscription(
     ThreadEventsDocument,
@@ -94,19 +115,22 @@ export function ThreadPage({ id, search }: { id: string; search: string }) {
     { onResume: reload },
   );
 
-  if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorAlert error={error} />;
-  const thread = data?.thread;
+  const status = pairStatus(shared, own);
+  if (status === 'loading') return <Loading />;
+  if (status !== 'ready') return <ErrorAlert error={status.error} />;
+  const thread = shown.shared?.thread;
   if (!thread) return <NotFoundPage />;
+  const mine = shown.own?.thread;
 
   const context = {
     kind: thread.kind,
     title: thread.title,
     authorId: thread.author.id,
     locked: thread.locked,
-    viewerIsModerator: thread.community.viewerIsModerator,
-    viewerCanEditFaq: thread.community.viewerCanEditFaq,
+    viewerIsModerator: mine?.community.viewerIsModerator ?? false,
+    viewerCanEditFaq: mine?.community.viewerCanEditFaq ?? false,
   };
+  const firstPost = withViewerFields(thread.firstPost, mine?.firstPost, SIGNED_OUT_POST);
   return (
     <>
       <nav aria-label={t('breadcrumb.label')} class="breadcrumb-container">
@@ -145,11 +169,11 @@ export function ThreadPage({ id, search }: { id: string; search: string }) {
       </div>
       {viewer && (
         <div class="d-flex flex-wrap align-items-start gap-3 mb-2">
-          <BookmarkButton threadId={thread.id} saved={thread.viewerHasBookmarked} />
-          {thread.viewerNotificationLevel && <ThreadNotifications threadId={thread.id} level={thread.viewerNotificationLevel} />}
+          <BookmarkButton threadId={thread.id} saved={mine?.viewerHasBookmarked ?? false} />
+          {mine?.viewerNotificationLevel && <ThreadNotifications threadId={thread.id} level={mine.viewerNotificationLevel} />}
         </div>
       )}
-      <PostCard post={thread.firstPost} thread={context} isFirst onChanged={reload} />
+      <PostCard post={firstPost} thread={context} isFirst onChanged={reload} />
       <Replies
         threadId={thread.id}
         thread={context}
