@@ -58,6 +58,8 @@ pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
         hasher: Hasher::default(),
         throttle: Throttle::new(config.rate_limit_disabled),
         bus,
+        mailer: crate::services::mail::Mailer::new(config)?,
+        limits: crate::services::limits::NewMemberLimits::from_config(config),
     })
 }
 

@@ -15,10 +15,11 @@ use crate::{
     services::{self, communities, comuni, faq, notifications, parse_id, posts, threads},
 };
 
-pub struct Query;
+#[derive(Default)]
+pub struct ReadQuery;
 
 #[Object]
-impl Query {
+impl ReadQuery {
     /// The signed-in member, or null.
     async fn me(&self, ctx: &Context<'_>) -> Option<User> {
         viewer(ctx).map(|v| User(v.user.clone()))
@@ -121,7 +122,10 @@ impl Query {
         let Ok(id) = parse_id(&id, "Discussione") else {
             return Ok(None);
         };
-        match threads::get(state(ctx)?, id).await {
+        let state = state(ctx)?;
+        match threads::get(state, id).await {
+            // A thread held for approval reads as missing to all but its author and moderators.
+            Ok(t) if !threads::visible_to(state, viewer(ctx), &t).await? => Ok(None),
             Ok(t) => Ok(Some(Thread(t))),
             Err(AppError::NotFound(_)) => Ok(None),
             Err(e) => Err(e.into()),
