@@ -375,6 +375,12 @@ async fn prepared_db(
     let fresh = FreshDb::create(backend, dir).await?;
     db::migrate(bin, &fresh.url).await?;
     let seeded = db::seed(&fresh.url, backend, users, threads).await?;
+    let started = std::time::Instant::now();
+    Server::prepare(bin, &fresh.url, dir).await?;
+    println!(
+        "first start (indexes the seeded posts for search) took {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
     Ok((fresh, seeded))
 }
 

@@ -25,6 +25,30 @@ macro_rules! both_backends {
     };
 }
 
+/// Like `both_backends!`, with the server's configuration adjusted by `$configure`.
+macro_rules! both_backends_with {
+    ($configure:expr; $(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: piazza_e2e::TestApp) $body
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    run(piazza_e2e::TestApp::spawn_with(piazza_e2e::Backend::Sqlite, $configure).await).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    run(piazza_e2e::TestApp::spawn_with(piazza_e2e::Backend::Postgres, $configure).await).await;
+                }
+            }
+        )*
+    };
+}
+
 mod accounts;
 mod cache;
 mod communities;
@@ -33,6 +57,8 @@ mod faq;
 mod faults;
 mod http;
 mod live;
+mod moderation;
+mod new_members;
 mod notifications;
 mod posts;
 mod qa;
@@ -42,3 +68,5 @@ mod schema;
 mod search;
 mod storage;
 mod threads;
+mod trust;
+mod watched_words;

@@ -59,5 +59,13 @@ both_backends! {
         assert_eq!(app.err(Some(&admin.token), SUSPEND, json!({ "u": "987654", "until": UNTIL, "r": "Motivo" })).await, "NOT_FOUND");
         app.ok(Some(&admin.token), SUSPEND, vars(&other_admin.id)).await;
         assert!(app.ok(Some(&other_admin.token), "{ me { id } }", json!({})).await["me"].is_null());
+        // Suspensions are in the global moderation log; refused attempts are not.
+        let log = "{ moderationLog { edges { node { kind reason targetUser { id } moderator { id } } } } }";
+        let entries = app.ok(Some(&admin.token), log, json!({})).await["moderationLog"]["edges"].clone();
+        assert_eq!(entries.as_array().unwrap().len(), 1);
+        assert_eq!(entries[0]["node"]["kind"], "SUSPEND_USER");
+        assert_eq!(entries[0]["node"]["reason"], "Prova di permessi");
+        assert_eq!(entries[0]["node"]["targetUser"]["id"], other_admin.id.as_str());
+        assert_eq!(entries[0]["node"]["moderator"]["id"], admin.id.as_str());
     }
 }

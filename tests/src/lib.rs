@@ -7,6 +7,7 @@
 pub mod db;
 pub mod postgres;
 pub mod redis;
+pub mod smtp;
 pub mod ws;
 
 use std::sync::{
@@ -40,6 +41,9 @@ pub struct Member {
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// The email domain of members registered by [`TestApp::register`], approved for all comuni.
+pub const TRUSTED_DOMAIN: &str = "comune.example.it";
 
 /// A password that passes the rules.
 pub const PASSWORD: &str = "una password abbastanza lunga";
@@ -77,10 +81,18 @@ impl TestApp {
         let mut config = Config::new(database.url.clone());
         config.rate_limit_disabled = true;
         config.web_dir = std::env::temp_dir().join("piazza-test-no-web");
+        // Tests post freely; the limits on new members are tested on their own.
+        config.new_member_posts = 0;
         configure(&mut config);
         let app = Application::build(config).await.expect("the server starts");
         let url = format!("http://127.0.0.1:{}", app.port());
         let state = app.state().clone();
+        // Members registered by tests use this domain: verified, they are approved at once
+        // (the real flow; tests of approval by a moderator register elsewhere).
+        piazza::services::trust::ensure_approved_domain(&state, TRUSTED_DOMAIN, None, None)
+            .await
+            .map_err(|e| e.message())
+            .expect("test domain approved");
         let (tx, rx) = oneshot::channel();
         let server = tokio::spawn(app.run_until_stopped(async {
             let _ = rx.await;
@@ -141,13 +153,45 @@ impl TestApp {
             .to_owned()
     }
 
-    /// Registers a new member with a unique email.
+    /// Registers a new member with a unique email at the trusted domain and confirms it
+    /// through the link mailed to them: a member who can post.
     pub async fn register(&self, name: &str) -> Member {
+        let member = self.register_unverified(name, TRUSTED_DOMAIN).await;
+        self.verify_email(&member.email).await;
+        member
+    }
+
+    /// A unique email address at `domain` for a member named `name`.
+    pub fn email_for(name: &str, domain: &str) -> String {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let email = format!(
-            "{}.{n}@comune.example.it",
-            name.to_lowercase().replace(' ', ".")
-        );
+        format!("{}.{n}@{domain}", name.to_lowercase().replace(' ', "."))
+    }
+
+    /// The token of the newest verification link mailed to `email` (read from the outbox,
+    /// where mail goes without SMTP).
+    pub async fn verification_token(&self, email: &str) -> String {
+        let mail = piazza_db::trust::list_mail(&self.state.db, Some(email), None, 1)
+            .await
+            .expect("outbox readable");
+        let body = &mail.first().expect("a mail to the member").body;
+        token_in(body).expect("a verification link in the mail")
+    }
+
+    /// Opens the verification link mailed to `email`; returns the user.
+    pub async fn verify_email(&self, email: &str) -> Value {
+        let token = self.verification_token(email).await;
+        self.ok(
+            None,
+            "mutation($t: String!) { verifyEmail(token: $t) { approvalStatus user { id } } }",
+            json!({ "t": token }),
+        )
+        .await["verifyEmail"]
+            .clone()
+    }
+
+    /// Registers a member at `domain` without confirming the email: they can read only.
+    pub async fn register_unverified(&self, name: &str, domain: &str) -> Member {
+        let email = Self::email_for(name, domain);
         let data = self
             .ok(
                 None,
@@ -266,6 +310,16 @@ impl TestApp {
     pub async fn count(&self, table: &str) -> i64 {
         self.database.count(table).await
     }
+}
+
+/// The token of a `/verifica-email?token=…` link in a mail body.
+pub fn token_in(body: &str) -> Option<String> {
+    let start = body.find("/verifica-email?token=")? + "/verifica-email?token=".len();
+    let token: String = body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!token.is_empty()).then_some(token)
 }
 
 impl Drop for TestApp {

@@ -14,6 +14,9 @@ pub struct Event {
     pub post_id: Option<i64>,
     pub faq_entry_id: Option<i64>,
     pub notification_id: Option<i64>,
+    /// The review queue item concerned (review events only).
+    #[serde(default)]
+    pub review_item_id: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -26,13 +29,14 @@ pub struct NewEvent {
     pub post_id: Option<i64>,
     pub faq_entry_id: Option<i64>,
     pub notification_id: Option<i64>,
+    pub review_item_id: Option<i64>,
 }
 
 /// Records an event; returns it with its id (the subscription cursor).
 pub async fn insert_event(tx: &mut Tx, new: &NewEvent, now: DateTime<Utc>) -> Result<Event> {
     let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
-        "insert into events (topic, kind, community_id, thread_id, post_id, faq_entry_id, notification_id, created_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+        "insert into events (topic, kind, community_id, thread_id, post_id, faq_entry_id, notification_id, review_item_id, created_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id")
         .bind(&new.topic)
         .bind(&new.kind)
         .bind(new.community_id)
@@ -40,6 +44,7 @@ pub async fn insert_event(tx: &mut Tx, new: &NewEvent, now: DateTime<Utc>) -> Re
         .bind(new.post_id)
         .bind(new.faq_entry_id)
         .bind(new.notification_id)
+        .bind(new.review_item_id)
         .bind(now)
         .fetch_one(conn)
         .await)?;
@@ -52,6 +57,7 @@ pub async fn insert_event(tx: &mut Tx, new: &NewEvent, now: DateTime<Utc>) -> Re
         post_id: new.post_id,
         faq_entry_id: new.faq_entry_id,
         notification_id: new.notification_id,
+        review_item_id: new.review_item_id,
         created_at: now,
     })
 }
@@ -64,8 +70,8 @@ pub async fn list_events_after(
     limit: i64,
 ) -> Result<Vec<Event>> {
     Ok(on_read!(db, pool => sqlx::query_as(
-        "select id, topic, kind, community_id, thread_id, post_id, faq_entry_id, notification_id, created_at \
-         from events where topic = $1 and id > $2 order by id limit $3")
+        "select id, topic, kind, community_id, thread_id, post_id, faq_entry_id, notification_id, \
+         review_item_id, created_at from events where topic = $1 and id > $2 order by id limit $3")
         .bind(topic)
         .bind(after_id)
         .bind(limit)

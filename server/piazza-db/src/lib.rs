@@ -18,11 +18,13 @@ mod error;
 pub mod events;
 pub mod faq;
 pub mod follows;
+pub mod moderation;
 pub mod notifications;
 pub mod posts;
 pub mod search;
 pub mod sessions;
 pub mod threads;
+pub mod trust;
 pub mod users;
 pub mod votes;
 

@@ -19,7 +19,15 @@ pub struct Post {
     pub edited_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub deleted_by: Option<i64>,
+    /// `visible`, `pending` (awaiting approval) or `hidden` (by a moderator).
+    pub moderation: String,
+    pub moderation_reason: Option<String>,
 }
+
+/// Moderation states of a post, as stored.
+pub const VISIBLE: &str = "visible";
+pub const PENDING: &str = "pending";
+pub const HIDDEN: &str = "hidden";
 
 pub struct NewPost<'a> {
     pub thread_id: i64,
@@ -42,8 +50,8 @@ pub struct PostRevision {
 macro_rules! select_posts {
     ($($sql:literal),*) => {
         concat!("select p.id, p.thread_id, p.author_id, p.body, p.body_html, p.renderer_version, \
-            p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by \
-            from posts p ", $($sql),*)
+            p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by, \
+            p.moderation, p.moderation_reason from posts p ", $($sql),*)
     };
 }
 
@@ -240,7 +248,8 @@ macro_rules! sorted_replies_sql {
     ($after:literal, $order:literal) => {
         concat!(
             "select p.id, p.thread_id, p.author_id, p.body, p.body_html, p.renderer_version, \
-             p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by, ",
+             p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by, \
+             p.moderation, p.moderation_reason, ",
             answer_rank!(),
             " as answer_rank from posts p join threads t on t.id = p.thread_id \
              where p.thread_id = $1 and p.id <> coalesce(t.first_post_id, 0) \
@@ -293,4 +302,41 @@ pub async fn list_thread_replies_sorted(
             post: r.post,
         })
         .collect())
+}
+
+/// Moves a post to another moderation state; returns whether it changed.
+pub async fn set_moderation(
+    tx: &mut Tx,
+    id: i64,
+    moderation: &str,
+    reason: Option<&str>,
+) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update posts set moderation = $1, moderation_reason = $2 where id = $3 and moderation <> $1")
+        .bind(moderation)
+        .bind(reason)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// How many of a member's posts are visible (approved, not deleted): what lifts the limits
+/// on new members.
+pub async fn count_visible_posts_of_author(db: &Db, author_id: i64) -> Result<i64> {
+    Ok(on_read!(db, pool => sqlx::query_scalar(
+        "select count(*) from posts where author_id = $1 and moderation = 'visible' and deleted_at is null")
+        .bind(author_id)
+        .fetch_one(pool)
+        .await)?)
+}
+
+/// Ids of every post of a thread (to re-index them after a move).
+pub async fn list_post_ids_of_thread(tx: &mut Tx, thread_id: i64) -> Result<Vec<i64>> {
+    Ok(
+        on_tx!(tx, conn => sqlx::query_scalar("select id from posts where thread_id = $1 order by id")
+        .bind(thread_id)
+        .fetch_all(conn)
+        .await)?,
+    )
 }

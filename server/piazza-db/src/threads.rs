@@ -25,6 +25,12 @@ pub struct Thread {
     pub pinned: bool,
     pub created_at: DateTime<Utc>,
     pub last_activity_at: DateTime<Utc>,
+    /// Its first post awaits approval: listed to nobody until then.
+    pub pending: bool,
+    /// Closed as a duplicate of this thread…
+    pub duplicate_of_thread_id: Option<i64>,
+    /// …or of this FAQ entry.
+    pub duplicate_of_faq_entry_id: Option<i64>,
 }
 
 impl Thread {
@@ -50,7 +56,8 @@ macro_rules! select_threads {
     ($($sql:literal),*) => {
         concat!("select t.id, t.community_id, t.author_id, t.kind, t.title, t.tags, t.first_post_id, \
             t.accepted_post_id, t.official_post_id, t.post_count, t.score, t.locked, t.pinned, \
-            t.created_at, t.last_activity_at from threads t ", $($sql),*)
+            t.created_at, t.last_activity_at, t.pending, t.duplicate_of_thread_id, \
+            t.duplicate_of_faq_entry_id from threads t ", $($sql),*)
     };
 }
 
@@ -188,7 +195,7 @@ impl ThreadKey {
 macro_rules! list_sql {
     ($key:literal) => {
         select_threads!(
-            "where t.community_id = $1 and ($2 is null or t.kind = $2) \
+            "where t.community_id = $1 and t.pending = false and ($2 is null or t.kind = $2) \
              and ($3 = false or (t.kind = 'question' and t.accepted_post_id is null \
                   and t.official_post_id is null)) \
              and ($4 is null or exists (select 1 from thread_tags tg where tg.thread_id = t.id and tg.tag = $4)) \
@@ -262,7 +269,7 @@ pub async fn list_recent_threads(
         return Ok(Vec::new());
     }
     Ok(on_read!(db, pool => {
-        let mut qb = QueryBuilder::new(select_threads!("where t.community_id in ("));
+        let mut qb = QueryBuilder::new(select_threads!("where t.pending = false and t.community_id in ("));
         crate::push_in_list(&mut qb, community_ids.iter().copied(), ")");
         if let Some((at, id)) = after {
             qb.push(" and (t.last_activity_at < ")
@@ -314,7 +321,7 @@ pub async fn set_official_post(tx: &mut Tx, thread_id: i64, post_id: i64) -> Res
 /// Questions of a community with neither an accepted nor an official answer.
 pub async fn count_unanswered(db: &Db, community_id: i64) -> Result<i64> {
     Ok(on_read!(db, pool => sqlx::query_scalar(
-        "select count(*) from threads where community_id = $1 and kind = 'question' \
+        "select count(*) from threads where community_id = $1 and kind = 'question' and pending = false \
          and accepted_post_id is null and official_post_id is null")
         .bind(community_id)
         .fetch_one(pool)
@@ -338,4 +345,69 @@ pub async fn clear_answers_of_post(tx: &mut Tx, thread_id: i64, post_id: i64) ->
         .execute(conn)
         .await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// Sets a boolean flag of a thread (`locked`, `pinned` or `pending`); returns whether it
+/// changed.
+pub async fn set_flag(tx: &mut Tx, id: i64, flag: ThreadFlag, value: bool) -> Result<bool> {
+    let sql = match flag {
+        ThreadFlag::Locked => "update threads set locked = $1 where id = $2 and locked <> $1",
+        ThreadFlag::Pinned => "update threads set pinned = $1 where id = $2 and pinned <> $1",
+        ThreadFlag::Pending => "update threads set pending = $1 where id = $2 and pending <> $1",
+    };
+    let done = on_tx!(tx, conn => sqlx::query(sql)
+        .bind(value)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// The boolean flags [`set_flag`] changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThreadFlag {
+    Locked,
+    Pinned,
+    Pending,
+}
+
+/// Moves a thread to another community.
+pub async fn set_community(tx: &mut Tx, id: i64, community_id: i64) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query("update threads set community_id = $1 where id = $2")
+        .bind(community_id)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Closes a thread as a duplicate of another thread or an FAQ entry (locking it), or (both
+/// `None`) reopens it.
+pub async fn set_duplicate_of(
+    tx: &mut Tx,
+    id: i64,
+    thread_id: Option<i64>,
+    faq_entry_id: Option<i64>,
+) -> Result<()> {
+    let closed = thread_id.is_some() || faq_entry_id.is_some();
+    on_tx!(tx, conn => sqlx::query(
+        "update threads set duplicate_of_thread_id = $1, duplicate_of_faq_entry_id = $2, locked = $3 \
+         where id = $4")
+        .bind(thread_id)
+        .bind(faq_entry_id)
+        .bind(closed)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Adds `delta` to a thread's count of visible posts (a post hidden, restored or approved).
+pub async fn adjust_post_count(tx: &mut Tx, id: i64, delta: i64) -> Result<()> {
+    on_tx!(tx, conn => sqlx::query("update threads set post_count = post_count + $1 where id = $2")
+        .bind(delta)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(())
 }

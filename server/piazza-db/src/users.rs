@@ -19,7 +19,18 @@ pub struct User {
     pub suspended_until: Option<DateTime<Utc>>,
     pub suspension_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// When the member confirmed their email address (null: not yet).
+    pub email_verified_at: Option<DateTime<Utc>>,
+    /// `pending`, `approved` or `rejected`: only approved members post.
+    pub approval: String,
+    /// Why a member was rejected (shown to them).
+    pub approval_reason: Option<String>,
 }
+
+/// Approval states, as stored.
+pub const PENDING: &str = "pending";
+pub const APPROVED: &str = "approved";
+pub const REJECTED: &str = "rejected";
 
 pub struct NewUser<'a> {
     pub email: &'a str,
@@ -36,7 +47,8 @@ pub struct NewUser<'a> {
 macro_rules! select_users {
     ($($sql:literal),*) => {
         concat!("select u.id, u.email, u.password_hash, u.display_name, u.handle, u.job_title, \
-            u.comune_istat_code, u.role, u.suspended_until, u.suspension_reason, u.created_at ",
+            u.comune_istat_code, u.role, u.suspended_until, u.suspension_reason, u.created_at, \
+            u.email_verified_at, u.approval, u.approval_reason ",
             $($sql),*)
     };
 }
@@ -170,6 +182,37 @@ pub async fn update_suspension(
     let done = on_tx!(tx, conn => sqlx::query(
         "update users set suspended_until = $1, suspension_reason = $2 where id = $3")
         .bind(until)
+        .bind(reason)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    if done == 0 {
+        return Err(crate::DbError::NotFound);
+    }
+    Ok(())
+}
+
+/// Records that the member confirmed their email address (the first time only).
+pub async fn set_email_verified(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update users set email_verified_at = $1 where id = $2 and email_verified_at is null")
+        .bind(at)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// Sets a member's approval state (and the reason of a rejection).
+pub async fn update_approval(
+    tx: &mut Tx,
+    id: i64,
+    approval: &str,
+    reason: Option<&str>,
+) -> Result<()> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update users set approval = $1, approval_reason = $2 where id = $3")
+        .bind(approval)
         .bind(reason)
         .bind(id)
         .execute(conn)

@@ -71,6 +71,8 @@ pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
         throttle: Throttle::new(config.rate_limit_disabled),
         bus,
         cache,
+        mailer: crate::services::mail::Mailer::new(config)?,
+        limits: crate::services::limits::NewMemberLimits::from_config(config),
     })
 }
 

@@ -49,6 +49,15 @@ pub enum AdminCommand {
         #[arg(long)]
         name: String,
     },
+    /// Approve an email domain: its members are approved as soon as they verify their
+    /// address (for one comune with --comune, else for public bodies generally).
+    ApproveDomain {
+        #[arg(long)]
+        domain: String,
+        /// ISTAT code of the comune the domain belongs to.
+        #[arg(long)]
+        comune: Option<String>,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -65,6 +74,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Admin(AdminCommand::Create { email, name }) => {
             create_admin(&cli.config, &email, &name).await
+        }
+        Command::Admin(AdminCommand::ApproveDomain { domain, comune }) => {
+            let db = app::open_database(&cli.config).await?;
+            let state = app::app_state(db.clone(), &cli.config)?;
+            let approved = crate::services::trust::ensure_approved_domain(
+                &state,
+                &domain,
+                comune.as_deref(),
+                None,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+            db.close().await;
+            println!("domain {} approved", approved.domain);
+            Ok(())
         }
         Command::Backup { path } => {
             let db =

@@ -76,6 +76,44 @@ pub struct Config {
     /// Log format: `text` or `json`.
     #[arg(long, env = "PIAZZA_LOG_FORMAT", default_value = "text")]
     pub log_format: String,
+
+    /// SMTP server for outgoing mail, e.g. `smtp://user:pass@relay.example.it:587` (plain
+    /// SMTP: put a TLS-capable relay on the same host or network). Unset: mail is kept in
+    /// the outbox that admins read, and written to the log.
+    #[arg(long, env = "PIAZZA_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// Sender of outgoing mail.
+    #[arg(
+        long,
+        env = "PIAZZA_MAIL_FROM",
+        default_value = "Piazza <noreply@localhost>"
+    )]
+    pub mail_from: String,
+
+    /// Public address of the site, for links in mail (e.g. `https://piazza.anci.it`).
+    #[arg(
+        long,
+        env = "PIAZZA_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
+
+    /// Approved posts after which a member is no longer new (and its limits lift).
+    #[arg(long, env = "PIAZZA_NEW_MEMBER_POSTS", default_value_t = 3)]
+    pub new_member_posts: i64,
+
+    /// Most links in a new member's post.
+    #[arg(long, env = "PIAZZA_NEW_MEMBER_MAX_LINKS", default_value_t = 2)]
+    pub new_member_max_links: usize,
+
+    /// Most @mentions in a new member's post.
+    #[arg(long, env = "PIAZZA_NEW_MEMBER_MAX_MENTIONS", default_value_t = 3)]
+    pub new_member_max_mentions: usize,
+
+    /// Hold new members' posts for a moderator's approval.
+    #[arg(long, env = "PIAZZA_NEW_MEMBER_PREMODERATION", default_value = "false", num_args = 0..=1, default_missing_value = "true", value_parser = BoolishValueParser::new())]
+    pub new_member_premoderation: bool,
 }
 
 impl Config {
@@ -98,6 +136,13 @@ impl Config {
             cache_timeout_ms: 300,
             cache_local_mib: 64,
             log_format: "text".into(),
+            smtp_url: None,
+            mail_from: "Piazza <noreply@localhost>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            new_member_posts: 3,
+            new_member_max_links: 2,
+            new_member_max_mentions: 3,
+            new_member_premoderation: false,
         }
     }
 

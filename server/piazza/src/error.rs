@@ -16,9 +16,13 @@ pub enum AppError {
     Unauthenticated,
     LoginFailed,
     Forbidden,
+    /// Refused, with a reason the member can act on (e.g. "awaiting approval").
+    Denied(String),
     NotFound(&'static str),
     Conflict(String),
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+    },
     Internal(anyhow::Error),
 }
 
@@ -32,7 +36,7 @@ impl AppError {
     /// The message shown to the user (never an internal detail).
     pub fn message(&self) -> String {
         match self {
-            AppError::BadInput(m) | AppError::Conflict(m) => m.clone(),
+            AppError::BadInput(m) | AppError::Conflict(m) | AppError::Denied(m) => m.clone(),
             AppError::Unauthenticated => "Accesso richiesto".into(),
             AppError::LoginFailed => "Email o password non corretti".into(),
             AppError::Forbidden => "Operazione non consentita".into(),
@@ -49,7 +53,7 @@ impl AppError {
         match self {
             AppError::BadInput(_) => "BAD_USER_INPUT",
             AppError::Unauthenticated | AppError::LoginFailed => "UNAUTHENTICATED",
-            AppError::Forbidden => "FORBIDDEN",
+            AppError::Forbidden | AppError::Denied(_) => "FORBIDDEN",
             AppError::NotFound(_) => "NOT_FOUND",
             AppError::Conflict(_) => "CONFLICT",
             AppError::RateLimited { .. } => "RATE_LIMITED",
@@ -114,6 +118,7 @@ mod tests {
         assert_eq!(code_of(AppError::bad_input("x")), "\"BAD_USER_INPUT\"");
         assert_eq!(code_of(AppError::Unauthenticated), "\"UNAUTHENTICATED\"");
         assert_eq!(code_of(AppError::Forbidden), "\"FORBIDDEN\"");
+        assert_eq!(code_of(AppError::Denied("x".into())), "\"FORBIDDEN\"");
         assert_eq!(code_of(AppError::NotFound("Post")), "\"NOT_FOUND\"");
         assert_eq!(code_of(AppError::Conflict("x".into())), "\"CONFLICT\"");
         assert_eq!(

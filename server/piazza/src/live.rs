@@ -25,6 +25,8 @@ pub enum Topic {
     Inbox(i64),
     /// Session revocations of a member (not persisted).
     Sessions(i64),
+    /// Review queue changes: one community's, or (`None`) every item's.
+    Review(Option<i64>),
 }
 
 impl Topic {
@@ -34,6 +36,8 @@ impl Topic {
             Topic::Community(id) => format!("community:{id}"),
             Topic::Inbox(id) => format!("inbox:{id}"),
             Topic::Sessions(id) => format!("sessions:{id}"),
+            Topic::Review(Some(id)) => format!("review:{id}"),
+            Topic::Review(None) => "review:all".to_owned(),
         }
     }
 }
@@ -51,6 +55,15 @@ pub enum Kind {
     FaqUpdated,
     FaqWithdrawn,
     Notification,
+    /// A moderator hid a post, or restored it.
+    PostHidden,
+    PostRestored,
+    /// Locked, unlocked, pinned, unpinned, closed as a duplicate or reopened.
+    ThreadUpdated,
+    /// Moved to another community (published to both).
+    ThreadMoved,
+    /// An item of the review queue was opened, grew or was resolved.
+    ReviewItem,
 }
 
 impl Kind {
@@ -66,6 +79,11 @@ impl Kind {
             Kind::FaqUpdated => "faq_updated",
             Kind::FaqWithdrawn => "faq_withdrawn",
             Kind::Notification => "notification",
+            Kind::PostHidden => "post_hidden",
+            Kind::PostRestored => "post_restored",
+            Kind::ThreadUpdated => "thread_updated",
+            Kind::ThreadMoved => "thread_moved",
+            Kind::ReviewItem => "review_item",
         }
     }
 
@@ -81,6 +99,11 @@ impl Kind {
             "faq_updated" => Kind::FaqUpdated,
             "faq_withdrawn" => Kind::FaqWithdrawn,
             "notification" => Kind::Notification,
+            "post_hidden" => Kind::PostHidden,
+            "post_restored" => Kind::PostRestored,
+            "thread_updated" => Kind::ThreadUpdated,
+            "thread_moved" => Kind::ThreadMoved,
+            "review_item" => Kind::ReviewItem,
             _ => return None,
         })
     }
@@ -94,6 +117,7 @@ pub struct Refs {
     pub post_id: Option<i64>,
     pub faq_entry_id: Option<i64>,
     pub notification_id: Option<i64>,
+    pub review_item_id: Option<i64>,
 }
 
 /// Records an event in the write's transaction. Publish it with [`publish`] after commit.
@@ -106,6 +130,7 @@ pub async fn record(tx: &mut Tx, topic: Topic, kind: Kind, refs: Refs) -> AppRes
         post_id: refs.post_id,
         faq_entry_id: refs.faq_entry_id,
         notification_id: refs.notification_id,
+        review_item_id: refs.review_item_id,
     };
     let event = events::insert_event(tx, &new, piazza_db::now()).await?;
     // The search index follows every change that is announced, in the same transaction.

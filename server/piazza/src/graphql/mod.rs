@@ -4,19 +4,23 @@
 mod context;
 pub mod cursor;
 pub mod loaders;
+mod moderation_query;
 mod mutation;
 mod query;
 mod subscription;
 pub mod types;
 
-use async_graphql::Schema;
+use async_graphql::{MergedObject, Schema};
 
 pub use context::{CacheProbe, RequestViewer};
 pub use mutation::Mutation;
-pub use query::Query;
 pub use subscription::Subscription;
 
 use crate::services::AppState;
+
+/// Every read operation, merged from the areas that define them.
+#[derive(MergedObject, Default)]
+pub struct Query(query::ReadQuery, moderation_query::ModerationQuery);
 
 pub type PiazzaSchema = Schema<Query, Mutation, Subscription>;
 
@@ -27,7 +31,7 @@ pub const MAX_RECURSIVE_DEPTH: usize = 32;
 pub const MAX_DIRECTIVES: usize = 20;
 
 pub fn build_schema(state: Option<AppState>, introspection: bool) -> PiazzaSchema {
-    let mut builder = Schema::build(Query, Mutation::default(), Subscription)
+    let mut builder = Schema::build(Query::default(), Mutation::default(), Subscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(MAX_RECURSIVE_DEPTH)

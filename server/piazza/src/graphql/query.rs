@@ -18,10 +18,11 @@ use crate::{
     services::{self, communities, comuni, faq, notifications, parse_id, posts, threads},
 };
 
-pub struct Query;
+#[derive(Default)]
+pub struct ReadQuery;
 
 #[Object]
-impl Query {
+impl ReadQuery {
     /// The signed-in member, or null.
     async fn me(&self, ctx: &Context<'_>) -> Option<User> {
         viewer(ctx).map(|v| User(v.user.clone()))
@@ -170,7 +171,10 @@ impl Query {
         let Ok(id) = parse_id(&id, "Discussione") else {
             return Ok(None);
         };
-        match threads::get(state(ctx)?, id).await {
+        let state = state(ctx)?;
+        match threads::get(state, id).await {
+            // A thread held for approval reads as missing to all but its author and moderators.
+            Ok(t) if t.pending && !threads::visible_to(state, viewer(ctx), &t).await? => Ok(None),
             Ok(t) => Ok(Some(Thread(t))),
             Err(AppError::NotFound(_)) => Ok(None),
             Err(e) => Err(e.into()),
@@ -181,7 +185,15 @@ impl Query {
         let Ok(id) = parse_id(&id, "Messaggio") else {
             return Ok(None);
         };
-        match posts::get(state(ctx)?, id).await {
+        let state = state(ctx)?;
+        match posts::get(state, id).await {
+            // A post held for approval reads as missing to all but its author and moderators.
+            Ok(p)
+                if p.moderation == piazza_db::posts::PENDING
+                    && !posts::may_see_deleted(state, viewer(ctx), &p).await? =>
+            {
+                Ok(None)
+            }
             Ok(p) => Ok(Some(Post(p))),
             Err(AppError::NotFound(_)) => Ok(None),
             Err(e) => Err(e.into()),

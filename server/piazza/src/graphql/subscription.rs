@@ -10,14 +10,17 @@ use piazza_live::Receiver;
 use super::{
     context::{state, viewer},
     types::{
-        Community, CommunityEvent, CommunityEventKind, FaqEntry, Notification, Post, Thread,
-        ThreadEvent, ThreadEventKind,
+        Community, CommunityEvent, CommunityEventKind, FaqEntry, Notification, Post, ReviewItem,
+        ReviewQueueEvent, Thread, ThreadEvent, ThreadEventKind,
     },
 };
 use crate::{
     error::AppError,
     live::{Kind, Topic},
-    services::{AppState, communities, notifications, parse_id, posts, signed_in, threads},
+    services::{
+        AppState, communities, moderation, notifications, parse_id, posts, review, signed_in,
+        threads,
+    },
 };
 
 /// Most events replayed to a reconnecting client; older ones need a reload of the page.
@@ -78,13 +81,18 @@ async fn thread_event(
         Kind::PostDeleted => ThreadEventKind::PostDeleted,
         Kind::AnswerAccepted => ThreadEventKind::AnswerAccepted,
         Kind::OfficialAnswer => ThreadEventKind::OfficialAnswer,
+        Kind::PostHidden => ThreadEventKind::PostHidden,
+        Kind::PostRestored => ThreadEventKind::PostRestored,
+        Kind::ThreadUpdated => ThreadEventKind::ThreadUpdated,
+        Kind::ThreadMoved => ThreadEventKind::ThreadMoved,
         _ => return None,
     };
     let thread = threads::get(state, event.thread_id?).await.ok()?;
     let post = match event.post_id {
         Some(id) => {
             let post = posts::get(state, id).await.ok()?;
-            let visible = post.deleted_at.is_none()
+            let visible = (post.deleted_at.is_none()
+                && post.moderation != piazza_db::posts::PENDING)
                 || posts::may_see_deleted(state, viewer, &post).await.ok()?;
             visible.then_some(Post(post))
         }
@@ -104,6 +112,8 @@ async fn community_event(state: &AppState, event: Event) -> Option<CommunityEven
         Kind::FaqPublished => CommunityEventKind::FaqPublished,
         Kind::FaqUpdated => CommunityEventKind::FaqUpdated,
         Kind::FaqWithdrawn => CommunityEventKind::FaqWithdrawn,
+        Kind::ThreadUpdated => CommunityEventKind::ThreadUpdated,
+        Kind::ThreadMoved => CommunityEventKind::ThreadMoved,
         _ => return None,
     };
     let community = piazza_db::communities::get_community(&state.db, event.community_id?)
@@ -215,5 +225,38 @@ impl Subscription {
             }
         });
         Ok(stream::iter(replay).chain(live).map(Notification))
+    }
+
+    /// Changes in a review queue (items opened, reported again or resolved): a community's
+    /// for its moderators, or every item (no slug) for global moderators and admins. Access
+    /// is re-checked for each event.
+    async fn review_queue_events(
+        &self,
+        ctx: &Context<'_>,
+        community_slug: Option<String>,
+        #[graphql(desc = "The `cursor` of the last event received, to get what was missed.")] after: Option<String>,
+    ) -> Result<impl Stream<Item = ReviewQueueEvent> + use<>> {
+        let state = state(ctx)?.clone();
+        let viewer = signed_in(viewer(ctx))?.clone();
+        let scope =
+            moderation::queue_scope(&state, Some(&viewer), community_slug.as_deref()).await?;
+        let events = topic_events(
+            &state,
+            Topic::Review(scope),
+            parse_cursor(after.as_deref())?,
+        )
+        .await?;
+        Ok(events.filter_map(move |event| {
+            let (state, viewer) = (state.clone(), viewer.clone());
+            async move {
+                let item = review::get(&state, &viewer, event.review_item_id?)
+                    .await
+                    .ok()?;
+                Some(ReviewQueueEvent {
+                    item: ReviewItem(item),
+                    cursor: event.id.to_string(),
+                })
+            }
+        }))
     }
 }

@@ -72,7 +72,10 @@ fn walk(set: &SelectionSet, doc: &ExecutableDocument, depth: usize, ok: &mut boo
                 if name.starts_with("viewer")
                     || matches!(
                         name,
-                        "me" | "email" | "suspendedUntil" | "notificationReceived"
+                        "me" | "email"
+                            | "suspendedUntil"
+                            | "notificationReceived"
+                            | "reviewQueueEvents"
                     )
                     || f.arguments
                         .iter()

@@ -73,9 +73,14 @@ pub async fn register(
         }
         other => other?,
     };
+    // New members read at once but post only once verified and approved.
+    users::update_approval(&mut tx, id, users::PENDING, None).await?;
     let token = new_session(&mut tx, id).await?;
     let user = users::get_user_tx(&mut tx, id).await?;
+    let mut mail = super::mail::Pending::default();
+    super::verification::issue(state, &mut tx, &mut mail, &user).await?;
     tx.commit().await?;
+    state.mailer.send(&state.db, mail);
     tracing::info!(user_id = id, "registered");
     Ok(SignedIn { token, user })
 }

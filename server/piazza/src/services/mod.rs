@@ -8,14 +8,24 @@ pub mod communities;
 pub mod comuni;
 pub mod faq;
 pub mod follows;
+pub mod limits;
+pub mod mail;
 pub mod mentions;
+pub mod moderation;
 pub mod notifications;
+pub mod post_moderation;
 pub mod posts;
+pub mod reports;
+pub mod review;
 pub mod sanctions;
 pub mod search;
+pub mod thread_actions;
 pub mod threads;
+pub mod trust;
 pub mod validate;
+pub mod verification;
 pub mod votes;
+pub mod watched;
 
 use std::net::IpAddr;
 
@@ -36,6 +46,8 @@ pub struct AppState {
     pub bus: Bus,
     /// The feed cache; `None` when turned off.
     pub cache: Option<piazza_cache::Cache>,
+    pub mailer: mail::Mailer,
+    pub limits: limits::NewMemberLimits,
 }
 
 /// Facts about the current request that rules depend on.
@@ -57,6 +69,24 @@ pub fn active(viewer: Option<&Viewer>) -> AppResult<&Viewer> {
         return Err(AppError::Forbidden);
     }
     Ok(v)
+}
+
+/// A viewer who may post: active and approved (verified, and accepted by the domain or a
+/// moderator).
+pub fn poster(viewer: Option<&Viewer>) -> AppResult<&Viewer> {
+    let v = active(viewer)?;
+    match v.user.approval.as_str() {
+        piazza_db::users::APPROVED => Ok(v),
+        piazza_db::users::REJECTED => Err(AppError::Denied(
+            "La tua iscrizione non è stata approvata: puoi leggere ma non scrivere".into(),
+        )),
+        _ if v.user.email_verified_at.is_none() => Err(AppError::Denied(
+            "Conferma il tuo indirizzo email per poter scrivere".into(),
+        )),
+        _ => Err(AppError::Denied(
+            "La tua iscrizione è in attesa di approvazione: potrai scrivere dopo".into(),
+        )),
+    }
 }
 
 pub fn admin(viewer: Option<&Viewer>) -> AppResult<&Viewer> {

@@ -6,7 +6,9 @@ use piazza_db::{
     threads,
 };
 
-use super::{AppState, active, communities, follows, mentions, notifications, validate};
+use super::{
+    AppState, active, communities, follows, limits, mentions, notifications, poster, validate,
+};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
@@ -30,13 +32,17 @@ pub async fn reply(
     thread_id: i64,
     body: &str,
 ) -> AppResult<Post> {
-    let viewer = active(viewer)?;
+    let viewer = poster(viewer)?;
     let body = validate::body(body)?;
     let thread = super::threads::get(state, thread_id).await?;
+    if !super::threads::visible_to(state, Some(viewer), &thread).await? {
+        return Err(AppError::NotFound("Discussione"));
+    }
     if thread.locked && !communities::moderates(state, viewer, thread.community_id).await? {
-        return Err(AppError::Forbidden);
+        return Err(AppError::Denied("La discussione è chiusa".into()));
     }
     let rendered = mentions::render_post(state, &body).await?;
+    let assessment = limits::assess(state, viewer, &body, &body).await?;
     state.throttle.post(viewer.id())?;
     let now = piazza_db::now();
     let mut tx = state.db.begin().await?;
@@ -52,8 +58,25 @@ pub async fn reply(
         },
     )
     .await?;
-    threads::record_new_post(&mut tx, thread_id, now).await?;
+    let queued = limits::queue_for_review(
+        &mut tx,
+        &assessment,
+        thread.community_id,
+        thread_id,
+        id,
+        viewer.id(),
+    )
+    .await?;
     follows::watch_by_default(&mut tx, thread_id, viewer.id()).await?;
+    if assessment.pending {
+        // Held for approval: nobody is told until a moderator publishes it.
+        posts::set_moderation(&mut tx, id, posts::PENDING, None).await?;
+        let post = posts::get_post_tx(&mut tx, id).await?;
+        tx.commit().await?;
+        live::publish(state, &queued).await;
+        return Ok(post);
+    }
+    threads::record_new_post(&mut tx, thread_id, now).await?;
     let refs = Refs {
         community_id: Some(thread.community_id),
         thread_id: Some(thread_id),
@@ -80,6 +103,7 @@ pub async fn reply(
     .await?;
     events.extend(told);
     events.extend(notifications::on_reply(&mut tx, &thread, viewer.id(), id, &mentioned).await?);
+    events.extend(queued);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
     live::publish(state, &events).await;
@@ -113,6 +137,13 @@ pub async fn edit(
     }
     if post.body == body {
         return Ok(post);
+    }
+    let verdict = super::watched::check(state, &body).await?;
+    if !verdict.block.is_empty() {
+        return Err(AppError::bad_input(format!(
+            "Il testo contiene parole non ammesse: {}",
+            verdict.block.join(", ")
+        )));
     }
     let rendered = mentions::render_post(state, &body).await?;
     // Only members the edit newly mentions are told.
@@ -179,7 +210,8 @@ pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppRe
     Ok(post)
 }
 
-/// Whether the viewer may see a deleted post's text and history (its moderators may).
+/// Whether the viewer may see a deleted, hidden or held post's text and history (its author
+/// and its moderators may).
 pub async fn may_see_deleted(
     state: &AppState,
     viewer: Option<&Viewer>,

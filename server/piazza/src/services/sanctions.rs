@@ -5,7 +5,10 @@
 use chrono::{DateTime, Duration, Utc};
 use piazza_db::{DbError, sessions, users};
 
-use super::{AppState, active};
+use super::{
+    AppState, active,
+    moderation::{self, ActionKind, Target},
+};
 use crate::{
     auth::{Role, Viewer},
     error::{AppError, AppResult},
@@ -53,6 +56,11 @@ pub async fn suspend(
     let mut tx = state.db.begin().await?;
     users::update_suspension(&mut tx, user_id, Some(until), Some(reason)).await?;
     sessions::delete_user_sessions(&mut tx, user_id).await?;
+    let target = Target {
+        user_id: Some(user_id),
+        ..Target::default()
+    };
+    moderation::log(&mut tx, ActionKind::SuspendUser, viewer, target, reason).await?;
     let user = users::get_user_tx(&mut tx, user_id).await?;
     tx.commit().await?;
     feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;
@@ -70,6 +78,11 @@ pub async fn lift(
     target(state, viewer, user_id).await?;
     let mut tx = state.db.begin().await?;
     users::update_suspension(&mut tx, user_id, None, None).await?;
+    let target = Target {
+        user_id: Some(user_id),
+        ..Target::default()
+    };
+    moderation::log(&mut tx, ActionKind::LiftSuspension, viewer, target, "").await?;
     let user = users::get_user_tx(&mut tx, user_id).await?;
     tx.commit().await?;
     feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;

@@ -197,7 +197,20 @@ pub async fn on_change(tx: &mut Tx, kind: Kind, refs: Refs) -> AppResult<()> {
                 index_faq_entry(tx, id).await?;
             }
         }
-        Kind::Notification => {}
+        Kind::PostHidden | Kind::PostRestored => {
+            if let Some(post_id) = refs.post_id {
+                index_post(tx, post_id).await?;
+            }
+        }
+        // A moved thread's documents carry the community they are searched in.
+        Kind::ThreadMoved => {
+            if let Some(thread_id) = refs.thread_id {
+                for post_id in piazza_db::posts::list_post_ids_of_thread(tx, thread_id).await? {
+                    index_post(tx, post_id).await?;
+                }
+            }
+        }
+        Kind::Notification | Kind::ThreadUpdated | Kind::ReviewItem => {}
     }
     Ok(())
 }
@@ -241,6 +254,8 @@ pub async fn index_post(tx: &mut Tx, post_id: i64) -> AppResult<()> {
         created_at: post.created_at,
     };
     index::upsert_doc(tx, &doc).await?;
+    // Hidden and not-yet-approved posts stay out of results (restorable without re-indexing).
+    index::set_post_hidden(tx, post_id, post.moderation != piazza_db::posts::VISIBLE).await?;
     Ok(())
 }
 

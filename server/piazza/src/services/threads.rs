@@ -5,7 +5,7 @@ use piazza_db::{
     threads::{self, NewThread, Thread, ThreadFilter, ThreadKey, ThreadSort},
 };
 
-use super::{AppState, active, communities, follows, mentions, notifications, validate};
+use super::{AppState, communities, follows, limits, mentions, notifications, poster, validate};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
@@ -48,12 +48,13 @@ pub async fn create(
     viewer: Option<&Viewer>,
     input: NewThreadInput,
 ) -> AppResult<Thread> {
-    let viewer = active(viewer)?;
+    let viewer = poster(viewer)?;
     let title = validate::title(&input.title)?;
     let body = validate::body(&input.body)?;
     let tags = validate::tags(&input.tags)?;
     let community = communities::get_by_slug(state, &input.community_slug).await?;
     let rendered = mentions::render_post(state, &body).await?;
+    let assessment = limits::assess(state, viewer, &format!("{title}\n{body}"), &body).await?;
     state.throttle.post(viewer.id())?;
 
     let now = piazza_db::now();
@@ -84,6 +85,25 @@ pub async fn create(
     .await?;
     threads::set_first_post(&mut tx, thread_id, post_id).await?;
     threads::record_new_post(&mut tx, thread_id, now).await?;
+    let queued = limits::queue_for_review(
+        &mut tx,
+        &assessment,
+        community.id,
+        thread_id,
+        post_id,
+        viewer.id(),
+    )
+    .await?;
+    if assessment.pending {
+        // Held for approval: listed to nobody and announced only when approved.
+        posts::set_moderation(&mut tx, post_id, posts::PENDING, None).await?;
+        threads::set_flag(&mut tx, thread_id, threads::ThreadFlag::Pending, true).await?;
+        follows::watch_by_default(&mut tx, thread_id, viewer.id()).await?;
+        let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
+        tx.commit().await?;
+        live::publish(state, &queued).await;
+        return Ok(thread);
+    }
     let refs = Refs {
         community_id: Some(community.id),
         thread_id: Some(thread_id),
@@ -121,6 +141,7 @@ pub async fn create(
         )
         .await?,
     );
+    events.extend(queued);
     let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
     tx.commit().await?;
     live::publish(state, &events).await;
@@ -167,4 +188,21 @@ pub async fn list(
 /// How many of a community's questions have neither an accepted nor an official answer.
 pub async fn unanswered_count(state: &AppState, community_id: i64) -> AppResult<i64> {
     Ok(threads::count_unanswered(&state.db, community_id).await?)
+}
+
+/// Whether the viewer may see a thread: one held for approval only its author and its
+/// moderators see.
+pub async fn visible_to(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    thread: &Thread,
+) -> AppResult<bool> {
+    if !thread.pending {
+        return Ok(true);
+    }
+    let Some(viewer) = viewer else {
+        return Ok(false);
+    };
+    Ok(thread.author_id == viewer.id()
+        || communities::moderates(state, viewer, thread.community_id).await?)
 }

@@ -3,10 +3,12 @@
 mod accounts;
 mod communities;
 mod faq;
+mod moderation;
 mod posts;
 mod qa;
 mod sanctions;
 mod search;
+mod trust;
 
 use async_graphql::MergedObject;
 
@@ -15,8 +17,10 @@ pub struct Mutation(
     accounts::AccountMutation,
     communities::CommunityMutation,
     faq::FaqMutation,
+    moderation::ModerationMutation,
     posts::PostMutation,
     qa::QaMutation,
     sanctions::SanctionMutation,
     search::SearchMutation,
+    trust::TrustMutation,
 );

@@ -9,6 +9,14 @@ pub enum ThreadEventKind {
     PostDeleted,
     AnswerAccepted,
     OfficialAnswer,
+    /// A moderator hid a post.
+    PostHidden,
+    /// A moderator restored a hidden post.
+    PostRestored,
+    /// Locked, unlocked, pinned, unpinned, closed as a duplicate or reopened.
+    ThreadUpdated,
+    /// Moved to another community.
+    ThreadMoved,
 }
 
 /// Something happened in a thread.
@@ -28,6 +36,10 @@ pub enum CommunityEventKind {
     FaqPublished,
     FaqUpdated,
     FaqWithdrawn,
+    /// A thread was locked, pinned, closed as a duplicate, or their reverse.
+    ThreadUpdated,
+    /// A thread moved into or out of this community.
+    ThreadMoved,
 }
 
 /// Something happened in a community.

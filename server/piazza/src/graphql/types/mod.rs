@@ -6,6 +6,7 @@ mod comune;
 mod event;
 mod faq;
 mod follow;
+mod moderation;
 mod notification;
 mod post;
 mod search;
@@ -20,11 +21,15 @@ pub use faq::{
     FaqChange, FaqChangeKind, FaqEntry, FaqRevision, FaqStatus, load_visible as load_faq_entry,
 };
 pub use follow::NotificationLevel;
+pub use moderation::{
+    ApprovedDomain, ModerationAction, OutboxMail, ReportReason, ReviewAction, ReviewItem,
+    ReviewQueueEvent, WatchedWord, WatchedWordAction,
+};
 pub use notification::{Notification, NotificationKind};
-pub use post::{Post, PostRevision, PostSort};
+pub use post::{Post, PostModerationStatus, PostRevision, PostSort};
 pub use search::{SearchFilter, SearchHit, SearchKind};
 pub use thread::{Thread, ThreadFilterInput, ThreadKind, ThreadSort};
-pub use user::{AuthPayload, User};
+pub use user::{ApprovalStatus, AuthPayload, User};
 
 use async_graphql::{ID, connection::Connection};
 

@@ -21,6 +21,10 @@ pub enum NotificationKind {
     FaqPublished,
     /// An FAQ entry you follow was updated.
     FaqUpdated,
+    /// Your registration was approved: you can post.
+    MemberApproved,
+    /// Your registration was not approved (see `me.approvalReason`).
+    MemberRejected,
 }
 
 impl NotificationKind {
@@ -32,6 +36,8 @@ impl NotificationKind {
             "new_thread" => NotificationKind::NewThread,
             "faq_published" => NotificationKind::FaqPublished,
             "faq_updated" => NotificationKind::FaqUpdated,
+            "member_approved" => NotificationKind::MemberApproved,
+            "member_rejected" => NotificationKind::MemberRejected,
             _ => NotificationKind::Reply,
         }
     }

@@ -27,13 +27,24 @@ impl From<PostSort> for DbSort {
     }
 }
 
-/// A post in a thread. Deleted posts keep their place; their text is hidden except from
-/// their author and the community's moderators.
+/// Where a post stands with moderation.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PostModerationStatus {
+    /// Published.
+    Visible,
+    /// Held until a moderator approves it.
+    Pending,
+    /// Hidden by a moderator (restorable).
+    Hidden,
+}
+
+/// A post in a thread. Deleted, hidden and held posts keep their place; their text is
+/// hidden except from their author and the community's moderators.
 pub struct Post(pub PostRecord);
 
 impl Post {
     async fn text_visible(&self, ctx: &Context<'_>) -> Result<bool> {
-        if self.0.deleted_at.is_none() {
+        if self.0.deleted_at.is_none() && self.0.moderation == piazza_db::posts::VISIBLE {
             return Ok(true);
         }
         Ok(posts::may_see_deleted(state(ctx)?, viewer(ctx), &self.0).await?)
@@ -87,6 +98,24 @@ impl Post {
 
     async fn is_deleted(&self) -> bool {
         self.0.deleted_at.is_some()
+    }
+
+    /// VISIBLE, PENDING (held for a moderator's approval) or HIDDEN (by a moderator).
+    async fn moderation_status(&self) -> PostModerationStatus {
+        match self.0.moderation.as_str() {
+            piazza_db::posts::PENDING => PostModerationStatus::Pending,
+            piazza_db::posts::HIDDEN => PostModerationStatus::Hidden,
+            _ => PostModerationStatus::Visible,
+        }
+    }
+
+    /// Why a moderator hid or rejected it: for its author and moderators only.
+    async fn moderation_reason(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+        if self.0.moderation_reason.is_none() {
+            return Ok(None);
+        }
+        let may = posts::may_see_deleted(state(ctx)?, viewer(ctx), &self.0).await?;
+        Ok(may.then(|| self.0.moderation_reason.clone()).flatten())
     }
 
     /// Sum of votes.

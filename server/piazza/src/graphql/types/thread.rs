@@ -161,6 +161,33 @@ impl Thread {
         self.0.pinned
     }
 
+    /// Held until a moderator approves its first post (seen by its author and moderators).
+    async fn is_pending(&self) -> bool {
+        self.0.pending
+    }
+
+    /// Whether a moderator closed it as a duplicate (see `duplicateOf`,
+    /// `duplicateOfFaqEntry`); such a thread is locked.
+    async fn closed_as_duplicate(&self) -> bool {
+        self.0.duplicate_of_thread_id.is_some() || self.0.duplicate_of_faq_entry_id.is_some()
+    }
+
+    /// The thread this one duplicates: where readers should go.
+    async fn duplicate_of(&self, ctx: &Context<'_>) -> Result<Option<Thread>> {
+        let Some(id) = self.0.duplicate_of_thread_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?.threads.load_one(id).await?.map(Thread))
+    }
+
+    /// The FAQ entry that answers this thread, when closed as its duplicate.
+    async fn duplicate_of_faq_entry(&self, ctx: &Context<'_>) -> Result<Option<FaqEntry>> {
+        let Some(id) = self.0.duplicate_of_faq_entry_id else {
+            return Ok(None);
+        };
+        super::load_faq_entry(ctx, id).await
+    }
+
     /// The opening post: the question or the start of the discussion.
     async fn first_post(&self, ctx: &Context<'_>) -> Result<Post> {
         load_post(ctx, self.0.first_post_id)

@@ -78,6 +78,48 @@ impl User {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
+
+    /// Whether the member confirmed their email: visible to themself and moderators.
+    async fn email_verified(&self, ctx: &Context<'_>) -> Option<bool> {
+        let v = viewer(ctx)?;
+        (v.id() == self.0.id || v.moderates_everywhere())
+            .then_some(self.0.email_verified_at.is_some())
+    }
+
+    /// PENDING, APPROVED or REJECTED: visible to themself and moderators. Only approved
+    /// members post.
+    async fn approval_status(&self, ctx: &Context<'_>) -> Option<ApprovalStatus> {
+        let v = viewer(ctx)?;
+        (v.id() == self.0.id || v.moderates_everywhere()).then(|| ApprovalStatus::of(&self.0))
+    }
+
+    /// Why the member was not approved: visible to themself and moderators.
+    async fn approval_reason(&self, ctx: &Context<'_>) -> Option<&str> {
+        let v = viewer(ctx)?;
+        (v.id() == self.0.id || v.moderates_everywhere())
+            .then_some(self.0.approval_reason.as_deref())
+            .flatten()
+    }
+}
+
+/// Where a member stands with approval.
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ApprovalStatus {
+    /// Waiting for email verification or a moderator's approval: reads, does not post.
+    Pending,
+    Approved,
+    /// Not accepted: reads, does not post.
+    Rejected,
+}
+
+impl ApprovalStatus {
+    pub fn of(user: &UserRecord) -> Self {
+        match user.approval.as_str() {
+            piazza_db::users::APPROVED => ApprovalStatus::Approved,
+            piazza_db::users::REJECTED => ApprovalStatus::Rejected,
+            _ => ApprovalStatus::Pending,
+        }
+    }
 }
 
 /// A new session: the token (for API clients; the web uses the cookie set alongside).
