@@ -31,6 +31,7 @@ mod comuni;
 mod faq;
 mod faults;
 mod http;
+mod limits;
 mod live;
 mod notifications;
 mod posts;

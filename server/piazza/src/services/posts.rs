@@ -37,7 +37,7 @@ pub async fn reply(
         return Err(AppError::Forbidden);
     }
     let rendered = mentions::render_post(state, &body).await?;
-    state.throttle.post(viewer.id())?;
+    state.throttle.post(viewer.id()).await?;
     let now = piazza_db::now();
     let mut tx = state.db.begin().await?;
     let id = posts::insert_post(
