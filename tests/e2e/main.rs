@@ -30,6 +30,7 @@ mod communities;
 mod comuni;
 mod faq;
 mod faults;
+mod floods;
 mod http;
 mod limits;
 mod live;
