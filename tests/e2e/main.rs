@@ -26,6 +26,7 @@ macro_rules! both_backends {
 }
 
 mod accounts;
+mod authz;
 mod communities;
 mod comuni;
 mod faq;
