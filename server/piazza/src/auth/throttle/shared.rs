@@ -7,11 +7,14 @@
 //! counted in `piazza_rate_limit_fallbacks_total` and logged at most once a minute.
 
 use std::{
-    sync::atomic::{AtomicBool, AtomicU64, Ordering},
+    sync::{
+        Mutex,
+        atomic::{AtomicBool, AtomicU64, Ordering},
+    },
     time::{Duration, Instant},
 };
 
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::aio::MultiplexedConnection;
 use sha2::{Digest, Sha256};
 
 use super::Charge;
@@ -49,7 +52,11 @@ return 0
 ";
 
 pub(super) struct Shared {
-    conn: ConnectionManager,
+    client: redis::Client,
+    /// The open connection, shared by all requests (it multiplexes); `None` after a
+    /// failure, so the next attempt connects afresh. The same connection type the live
+    /// bridge uses: no further Redis client code in the binary.
+    conn: Mutex<Option<MultiplexedConnection>>,
     started: Instant,
     /// Milliseconds since `started` before which Redis is not tried.
     skip_until_ms: AtomicU64,
@@ -61,14 +68,9 @@ pub(super) struct Shared {
 
 impl Shared {
     pub fn new(url: &str) -> Result<Self, redis::RedisError> {
-        let client = redis::Client::open(url)?;
-        let config = ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(TIMEOUT))
-            .set_response_timeout(Some(TIMEOUT))
-            .set_number_of_retries(1)
-            .set_max_delay(BACKOFF);
         Ok(Self {
-            conn: ConnectionManager::new_lazy_with_config(client, config)?,
+            client: redis::Client::open(url)?,
+            conn: Mutex::new(None),
             started: Instant::now(),
             skip_until_ms: AtomicU64::new(0),
             warned_at_ms: AtomicU64::new(0),
@@ -96,8 +98,20 @@ impl Shared {
             let rate = limit.rate();
             cmd.arg(rate.interval().as_millis() as u64).arg(rate.burst);
         }
-        let mut conn = self.conn.clone();
-        let outcome = tokio::time::timeout(TIMEOUT, cmd.query_async::<u64>(&mut conn)).await;
+        let cached = self.conn.lock().expect("redis connection").clone();
+        // Connecting (when needed) and the script share the one 200 ms budget.
+        let outcome = tokio::time::timeout(TIMEOUT, async {
+            let mut conn = match cached {
+                Some(conn) => conn,
+                None => {
+                    let conn = self.client.get_multiplexed_async_connection().await?;
+                    *self.conn.lock().expect("redis connection") = Some(conn.clone());
+                    conn
+                }
+            };
+            cmd.query_async::<u64>(&mut conn).await
+        })
+        .await;
         match outcome {
             Ok(Ok(wait_ms)) => {
                 if self.degraded.swap(false, Ordering::Relaxed) {
@@ -118,6 +132,8 @@ impl Shared {
 
     fn fall_back(&self, reason: &str) {
         metrics::counter!("piazza_rate_limit_fallbacks_total").increment(1);
+        // Whatever went wrong, the next attempt starts from a new connection.
+        *self.conn.lock().expect("redis connection") = None;
         self.degraded.store(true, Ordering::Relaxed);
         let now = self.now_ms();
         self.skip_until_ms
