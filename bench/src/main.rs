@@ -7,6 +7,7 @@
 mod db;
 mod http;
 mod proc;
+mod soak;
 mod ws;
 
 use std::{
@@ -123,6 +124,17 @@ enum Command {
         #[arg(long, default_value = "redis://127.0.0.1:6379")]
         redis: String,
     },
+    /// Not a benchmark: the bounded soak test of docs/operations.md. Two replicas on a
+    /// private PostgreSQL and Redis, mixed load, both restarted midway; fails on errors
+    /// outside the fault windows or lost writes.
+    Soak {
+        /// Seconds of load.
+        #[arg(long, default_value_t = 300)]
+        duration: u64,
+        /// Websocket subscribers (half on each replica).
+        #[arg(long, default_value_t = 40)]
+        subscribers: usize,
+    },
     /// Row 6: start to first 200 on /readyz, binary size, idle RSS.
     ColdStart {
         #[arg(long, default_value_t = 10)]
@@ -199,6 +211,10 @@ async fn main() -> anyhow::Result<()> {
             redis,
         } => cross_replica(&bin, dir.path(), subscribers, rate, duration, &redis).await,
         Command::ColdStart { runs, posts } => cold_start(&bin, dir.path(), runs, posts).await,
+        Command::Soak {
+            duration,
+            subscribers,
+        } => soak::soak(&bin, dir.path(), duration, subscribers).await,
     }
 }
 

@@ -50,12 +50,15 @@ macro_rules! both_backends_with {
 }
 
 mod accounts;
+mod authz;
 mod cache;
 mod communities;
 mod comuni;
 mod faq;
 mod faults;
+mod floods;
 mod http;
+mod limits;
 mod live;
 mod moderation;
 mod new_members;

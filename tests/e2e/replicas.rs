@@ -1,5 +1,5 @@
 //! Two servers on one PostgreSQL database, bridged by Redis: live events cross replicas,
-//! and the bridge heals after Redis restarts.
+//! the bridge heals after Redis restarts, and a paused (unresponsive) Redis slows nothing.
 
 use std::time::Duration;
 
@@ -106,4 +106,117 @@ async fn events_cross_replicas_and_survive_a_redis_restart() {
         .unwrap()
         .to_owned();
     assert!(body.starts_with("dopo il riavvio"), "{body}");
+}
+
+/// Runs `op` and asserts it finished within `limit`.
+async fn quick<T>(what: &str, limit: Duration, op: impl std::future::Future<Output = T>) -> T {
+    let started = std::time::Instant::now();
+    let out = op.await;
+    assert!(
+        started.elapsed() < limit,
+        "{what} took {:?} while Redis was paused",
+        started.elapsed()
+    );
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paused_redis_slows_nothing_and_the_bridge_recovers() {
+    let redis = RedisServer::start().await;
+    let url = redis.url();
+    // Rate limits on, so logins and posts consult Redis on every request.
+    let configure = |c: &mut piazza::Config| {
+        c.redis_url = Some(url.clone());
+        c.rate_limit_disabled = false;
+    };
+    let a = TestApp::spawn_with(Backend::Postgres, configure).await;
+    let b = a.spawn_replica(configure).await;
+    until("both replicas are subscribed", || {
+        subscribed(&a) && subscribed(&b)
+    })
+    .await;
+    let asker = a.register("Lia Attesa").await;
+    let replier = b.register("Ettore Pausa").await;
+    let thread = a
+        .ask(
+            &asker,
+            "personale-organizzazione",
+            "Domanda durante una pausa di Redis",
+            "x",
+        )
+        .await;
+    let mut client = WsClient::connect(&a.url, "graphql-transport-ws", &[])
+        .await
+        .unwrap();
+    client.init(None).await;
+    client
+        .subscribe("t", THREAD_EVENTS, json!({ "t": thread }))
+        .await;
+    until("A's subscription is listening", || {
+        a.state.bus.topic_count() > 0
+    })
+    .await;
+
+    // Redis stops answering every client (connections stay open, commands hang) for 3 s.
+    let pause = Duration::from_secs(3);
+    redis
+        .command(&["CLIENT", "PAUSE", &pause.as_millis().to_string(), "ALL"])
+        .await;
+    let resumed = tokio::time::Instant::now() + pause;
+    // Each waits at most one 200 ms rate-limit check on Redis (then Redis is skipped for a
+    // second): well under half a second more than usual, which is tens of milliseconds here.
+    let limit = Duration::from_millis(900);
+    quick(
+        "a reply",
+        limit,
+        b.reply(&replier, &thread, "scritta durante la pausa"),
+    )
+    .await;
+    quick(
+        "a read",
+        limit,
+        a.ok(
+            None,
+            "query($t: ID!) { thread(id: $t) { title posts(first: 10) { edges { node { body } } } } }",
+            json!({ "t": thread }),
+        ),
+    )
+    .await;
+    let signed_in = quick("a login", limit, a.login(&asker.email)).await;
+    quick(
+        "a search",
+        limit,
+        a.ok(
+            Some(&signed_in.token),
+            "{ search(query: \"pausa\") { edges { node { thread { id } } } } }",
+            json!({}),
+        ),
+    )
+    .await;
+    assert!(
+        tokio::time::Instant::now() < resumed,
+        "the checks ran while Redis was paused"
+    );
+
+    // After the pause the bridge recovers: a post on B reaches the subscriber on A. (The
+    // reply written during the pause may arrive first, from the publisher's retry.)
+    tokio::time::sleep_until(resumed).await;
+    until("both replicas are linked again", || {
+        [&a, &b].iter().all(|r| {
+            r.state
+                .bus
+                .bridge_status()
+                .is_some_and(|s| s.subscribed && s.publishing)
+        })
+    })
+    .await;
+    b.reply(&asker, &thread, "scritta dopo la pausa").await;
+    loop {
+        let event = client.data("t").await;
+        let body = &event["data"]["threadEvents"]["post"]["body"];
+        if body == "scritta dopo la pausa" {
+            break;
+        }
+        assert_eq!(body, "scritta durante la pausa", "{event}");
+    }
 }

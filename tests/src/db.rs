@@ -111,6 +111,71 @@ impl FreshDatabase {
     }
 }
 
+impl FreshDatabase {
+    /// Every table's full content, one digest (PostgreSQL) or concatenation (SQLite) per
+    /// table, aggregated in the database: comparing two fingerprints proves a call wrote
+    /// nothing at all, whatever table it might have touched.
+    pub async fn fingerprint(&self) -> std::collections::BTreeMap<String, String> {
+        let mut out = std::collections::BTreeMap::new();
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c = SqliteConnection::connect(&self.url)
+                    .await
+                    .expect("sqlite connect");
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+                )
+                .fetch_all(&mut c)
+                .await
+                .expect("tables");
+                for table in tables {
+                    let columns: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                        "select name from pragma_table_info('{table}')"
+                    )))
+                    .fetch_all(&mut c)
+                    .await
+                    .expect("columns");
+                    let row = columns
+                        .iter()
+                        .map(|col| format!("quote(\"{col}\")"))
+                        .collect::<Vec<_>>()
+                        .join(" || ',' || ");
+                    let sql = format!(
+                        "select coalesce(group_concat(r, '|'), '') from (select {row} as r from \"{table}\" order by 1)"
+                    );
+                    let content: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                        .fetch_one(&mut c)
+                        .await
+                        .expect("table content");
+                    out.insert(table, content);
+                }
+            }
+            Backend::Postgres => {
+                let mut c = PgConnection::connect(&self.url)
+                    .await
+                    .expect("postgres connect");
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "select tablename::text from pg_tables where schemaname = 'public' order by 1",
+                )
+                .fetch_all(&mut c)
+                .await
+                .expect("tables");
+                for table in tables {
+                    let sql = format!(
+                        "select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from \"{table}\" t"
+                    );
+                    let content: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                        .fetch_one(&mut c)
+                        .await
+                        .expect("table content");
+                    out.insert(table, content);
+                }
+            }
+        }
+        out
+    }
+}
+
 impl Drop for FreshDatabase {
     fn drop(&mut self) {
         let (Some(admin_url), Some(name)) = (self.admin_url.take(), self.name.take()) else {

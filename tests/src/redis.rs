@@ -67,6 +67,28 @@ impl RedisServer {
         .expect("redis-server accepts connections");
     }
 
+    /// Runs one command on the server, e.g. `["CLIENT", "PAUSE", "2000", "ALL"]`.
+    pub async fn command(&self, args: &[&str]) -> ::redis::Value {
+        let client = ::redis::Client::open(self.url()).expect("redis URL");
+        let mut conn = client
+            .get_multiplexed_async_connection()
+            .await
+            .expect("connected to the private Redis");
+        let mut cmd = ::redis::cmd(args[0]);
+        for arg in &args[1..] {
+            cmd.arg(*arg);
+        }
+        cmd.query_async(&mut conn).await.expect("redis command")
+    }
+
+    /// Number of keys in the database.
+    pub async fn key_count(&self) -> i64 {
+        match self.command(&["DBSIZE"]).await {
+            ::redis::Value::Int(n) => n,
+            other => panic!("DBSIZE answered {other:?}"),
+        }
+    }
+
     /// Kills the server (connections drop at once).
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {

@@ -47,11 +47,16 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// The service layer's state. With a Redis URL the live bus is bridged across replicas.
+/// The service layer's state. With a Redis URL the live bus is bridged across replicas
+/// and rate-limit budgets are shared by them.
 pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
-    let bus = match &config.redis_url {
-        Some(url) => Bus::with_redis(url).context("invalid PIAZZA_REDIS_URL")?,
-        None => Bus::local(),
+    let (bus, throttle) = match &config.redis_url {
+        Some(url) => (
+            Bus::with_redis(url).context("invalid PIAZZA_REDIS_URL")?,
+            Throttle::with_redis(config.rate_limit_disabled, url)
+                .context("invalid PIAZZA_REDIS_URL")?,
+        ),
+        None => (Bus::local(), Throttle::new(config.rate_limit_disabled)),
     };
     let settings = piazza_cache::Settings {
         ttl: Duration::from_secs(config.cache_ttl_secs),
@@ -68,7 +73,7 @@ pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
     Ok(AppState {
         db,
         hasher: Hasher::default(),
-        throttle: Throttle::new(config.rate_limit_disabled),
+        throttle,
         bus,
         cache,
         mailer: crate::services::mail::Mailer::new(config)?,

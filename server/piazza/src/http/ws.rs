@@ -5,8 +5,9 @@
 //! hold exactly: close codes 4400/4401/4403/4408/4409/4429, authentication in
 //! `connection_init` (token) or the cookie, an `Origin` check, per-IP connection and
 //! per-connection subscription limits, a small read buffer (idle connections are the common
-//! case), sockets closed when their session is revoked, and clients that stop reading
-//! dropped instead of buffering without bound.
+//! case), a per-connection message rate (floods are closed with 1008), sockets closed when
+//! their session is revoked, and clients that stop reading dropped instead of buffering
+//! without bound.
 
 use std::{
     collections::HashMap,
@@ -49,6 +50,12 @@ pub const MAX_SUBSCRIPTIONS: usize = 20;
 const OUTBOX: usize = 64;
 /// Largest accepted message from a client.
 const MAX_MESSAGE: usize = 64 * 1024;
+/// Messages a client may send at once; after that, `MESSAGES_PER_SECOND`. A real client
+/// sends a handful per page (init, subscribes, pings); a flood is closed with 1008.
+const MESSAGE_BURST: f64 = 50.0;
+const MESSAGES_PER_SECOND: f64 = 10.0;
+/// How long a closing connection waits for the client's own close frame.
+const LINGER: Duration = Duration::from_secs(1);
 /// The legacy protocol's keep-alive interval.
 const LEGACY_KEEPALIVE: Duration = Duration::from_secs(25);
 
@@ -231,10 +238,15 @@ impl Connection {
         let init_deadline = tokio::time::sleep(INIT_TIMEOUT);
         tokio::pin!(init_deadline);
         let mut keepalive = tokio::time::interval(LEGACY_KEEPALIVE);
+        let mut budget = MessageBudget::new();
 
         let close = loop {
             tokio::select! {
                 frame = incoming.next() => match frame {
+                    Some(Ok(_)) if !budget.take() => {
+                        metrics::counter!("piazza_ws_floods_closed_total").increment(1);
+                        break Some(Close(1008, "Too many messages"));
+                    }
                     Some(Ok(Message::Text(text))) => {
                         if let Err(close) = self.on_text(&text, &mut revocations).await {
                             break Some(close);
@@ -269,6 +281,13 @@ impl Connection {
         let _ = close_tx.send(close.map(|Close(code, reason)| (code, reason)));
         drop(self.outbox);
         let _ = writer.await;
+        // Keep reading (and discarding) for a moment while the client answers our close
+        // frame: closing with its input unread would reset the connection, and a client
+        // still sending (a flood) would then lose the close code.
+        let _ = tokio::time::timeout(LINGER, async {
+            while let Some(Ok(_)) = incoming.next().await {}
+        })
+        .await;
     }
 
     fn revoked_by(&self, message: &str) -> bool {
@@ -498,6 +517,33 @@ impl Connection {
             let _ = control.send(Control::Done(id));
         });
         self.subscriptions.insert(id, task.abort_handle());
+    }
+}
+
+/// A token bucket over the client's incoming frames (pings and pongs included).
+struct MessageBudget {
+    tokens: f64,
+    at: tokio::time::Instant,
+}
+
+impl MessageBudget {
+    fn new() -> Self {
+        Self {
+            tokens: MESSAGE_BURST,
+            at: tokio::time::Instant::now(),
+        }
+    }
+
+    fn take(&mut self) -> bool {
+        let now = tokio::time::Instant::now();
+        let refill = now.duration_since(self.at).as_secs_f64() * MESSAGES_PER_SECOND;
+        self.tokens = (self.tokens + refill).min(MESSAGE_BURST);
+        self.at = now;
+        if self.tokens < 1.0 {
+            return false;
+        }
+        self.tokens -= 1.0;
+        true
     }
 }
 

@@ -50,7 +50,7 @@ pub async fn register(
             None => return Err(AppError::bad_input("Comune: codice ISTAT sconosciuto")),
         },
     };
-    state.throttle.register(meta.ip)?;
+    state.throttle.register(meta.ip).await?;
     let password_hash = state.hasher.hash(&input.password).await?;
 
     let mut tx = state.db.begin().await?;
@@ -122,7 +122,7 @@ pub async fn login(
     password: &str,
 ) -> AppResult<SignedIn> {
     let email = email.trim().to_lowercase();
-    state.throttle.login(meta.ip, &email)?;
+    state.throttle.login(meta.ip, &email).await?;
     let user = if email.len() <= 254 && password.len() <= 1024 {
         users::find_user_by_email(&state.db, &email).await?
     } else {

@@ -43,7 +43,7 @@ pub async fn reply(
     }
     let rendered = mentions::render_post(state, &body).await?;
     let assessment = limits::assess(state, viewer, &body, &body).await?;
-    state.throttle.post(viewer.id())?;
+    state.throttle.post(viewer.id()).await?;
     let now = piazza_db::now();
     let mut tx = state.db.begin().await?;
     let id = posts::insert_post(

@@ -93,7 +93,10 @@ pub async fn search(
     offset: i64,
     limit: i64,
 ) -> AppResult<Vec<Hit>> {
-    state.throttle.search(meta.ip, viewer.map(Viewer::id))?;
+    state
+        .throttle
+        .search(meta.ip, viewer.map(Viewer::id))
+        .await?;
     let mut query = Query::parse(&input.query, &synonyms(state).await?)
         .map_err(|e| AppError::bad_input(e.message()))?;
     let mut filter = input.filter;
@@ -132,7 +135,10 @@ pub async fn similar_questions(
     community_slug: Option<&str>,
     limit: i64,
 ) -> AppResult<Vec<Thread>> {
-    state.throttle.search(meta.ip, viewer.map(Viewer::id))?;
+    state
+        .throttle
+        .search(meta.ip, viewer.map(Viewer::id))
+        .await?;
     if title.chars().count() > MAX_SIMILAR_TITLE {
         return Err(AppError::bad_input(format!(
             "Titolo: al massimo {MAX_SIMILAR_TITLE} caratteri"

@@ -55,7 +55,7 @@ pub async fn create(
     let community = communities::get_by_slug(state, &input.community_slug).await?;
     let rendered = mentions::render_post(state, &body).await?;
     let assessment = limits::assess(state, viewer, &format!("{title}\n{body}"), &body).await?;
-    state.throttle.post(viewer.id())?;
+    state.throttle.post(viewer.id()).await?;
 
     let now = piazza_db::now();
     let mut tx = state.db.begin().await?;
