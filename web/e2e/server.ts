@@ -1,6 +1,7 @@
 /**
  * Start the real `piazza` binary for a test run: a fresh SQLite database in a temporary
- * directory, an admin account, port 0. Ready when the server prints its one
+ * directory, an admin account, an approved email domain, port 0 (no SMTP: mail is kept in
+ * the outbox, which the admin reads through `mailOutbox`). Ready when the server prints its one
  * "piazza listening on http://…" line (no sleeps).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,6 +14,12 @@ import { fileURLToPath } from 'node:url';
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const ADMIN = { email: 'admin@example.it', name: 'Admin', password: 'e2e-admin-password-1' };
+
+/**
+ * The email domain of every account in the journey, approved with `piazza admin
+ * approve-domain`: its members may post as soon as they confirm their address.
+ */
+export const APPROVED_DOMAIN = 'example.it';
 
 export function serverBinary(): string {
   const candidates = [
@@ -46,10 +53,15 @@ export async function startServer(): Promise<RunningServer> {
     PIAZZA_ADMIN_PASSWORD: ADMIN.password,
   };
 
-  const admin = spawnSync(binary, ['admin', 'create', '--email', ADMIN.email, '--name', ADMIN.name], { env, encoding: 'utf8' });
-  if (admin.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`piazza admin create failed (${admin.status}): ${admin.stderr}`);
+  for (const args of [
+    ['admin', 'create', '--email', ADMIN.email, '--name', ADMIN.name],
+    ['admin', 'approve-domain', '--domain', APPROVED_DOMAIN],
+  ]) {
+    const run = spawnSync(binary, args, { env, encoding: 'utf8' });
+    if (run.status !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`piazza ${args.slice(0, 2).join(' ')} failed (${run.status}): ${run.stderr}`);
+    }
   }
 
   const child: ChildProcess = spawn(binary, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

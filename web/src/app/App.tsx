@@ -21,6 +21,9 @@ import { ProfilePage } from '../pages/profile/ProfilePage';
 import { AdminPage } from '../pages/admin/AdminPage';
 import { BookmarksPage } from '../pages/bookmarks/BookmarksPage';
 import { SearchPage } from '../pages/search/SearchPage';
+import { VerifyEmailPage } from '../pages/account/VerifyEmailPage';
+import { ModerationPage } from '../pages/moderation/ModerationPage';
+import { VerificationBanner } from '../components/VerificationBanner';
 import { NotFoundPage } from '../pages/NotFoundPage';
 
 function CurrentPage({ pathname, search }: { pathname: string; search: string }) {
@@ -56,6 +59,10 @@ function CurrentPage({ pathname, search }: { pathname: string; search: string })
       return <BookmarksPage />;
     case 'search':
       return <SearchPage search={search} />;
+    case 'verifyEmail':
+      return <VerifyEmailPage search={search} />;
+    case 'moderation':
+      return <ModerationPage search={search} />;
   }
 }
 
@@ -78,6 +85,7 @@ export function App() {
         </div>
         <Header pathname={pathname} />
         <main id="main" class="container my-4" tabIndex={-1}>
+          {pathname !== '/verifica-email' && <VerificationBanner />}
           <CurrentPage key={pathname} pathname={pathname} search={search} />
         </main>
         <Footer />

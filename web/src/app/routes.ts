@@ -16,6 +16,8 @@ export const routes = [
   { name: 'admin', pattern: '/admin' },
   { name: 'bookmarks', pattern: '/salvati' },
   { name: 'search', pattern: '/cerca' },
+  { name: 'verifyEmail', pattern: '/verifica-email' },
+  { name: 'moderation', pattern: '/moderazione' },
 ] as const satisfies readonly Route[];
 
 export type RouteName = (typeof routes)[number]['name'];

@@ -11,6 +11,12 @@ export const ViewerFields = graphql(`
     displayName
     role
     jobTitle
+    email
+    emailVerified
+    approvalStatus
+    approvalReason
+    suspendedUntil
+    suspensionReason
     comune {
       istatCode
       name
@@ -34,19 +40,22 @@ interface Session {
   /** `undefined` while loading, `null` when signed out. */
   viewer: Viewer | null | undefined;
   setViewer: (viewer: Viewer | null) => void;
+  /** Read `me` again (after the member's standing changed: verified, approved). */
+  refresh: () => void;
 }
 
-const SessionContext = createContext<Session>({ viewer: undefined, setViewer: () => {} });
+const SessionContext = createContext<Session>({ viewer: undefined, setViewer: () => {}, refresh: () => {} });
 
 export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [viewer, setViewerState] = useState<Viewer | null | undefined>(undefined);
 
-  useEffect(() => {
+  const refresh = useCallback(() => {
     client
       .query(MeDocument, {}, { requestPolicy: 'network-only' })
       .toPromise()
       .then((result) => setViewerState(result.data?.me ?? null));
   }, []);
+  useEffect(refresh, [refresh]);
 
   const setViewer = useCallback((next: Viewer | null) => {
     // The websocket authenticated with the old cookie; open a new one on demand.
@@ -54,7 +63,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     setViewerState(next);
   }, []);
 
-  const value = useMemo(() => ({ viewer, setViewer }), [viewer, setViewer]);
+  const value = useMemo(() => ({ viewer, setViewer, refresh }), [viewer, setViewer, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../app/session';
 import { t } from '../i18n';
+import { isGlobalModerator } from '../pages/moderation/scope';
 import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
@@ -63,6 +64,11 @@ export function Header({ pathname }: { pathname: string }) {
               {viewer && (
                 <NavLink href="/profilo" current={pathname}>
                   {t('nav.profile')}
+                </NavLink>
+              )}
+              {isGlobalModerator(viewer) && (
+                <NavLink href="/moderazione" current={pathname}>
+                  {t('nav.moderation')}
                 </NavLink>
               )}
               {viewer?.role === 'ADMIN' && (

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { announce } from '../app/announcer';
+import { useSession } from '../app/session';
 import { graphql } from '../gql';
 import { client } from '../graphql/client';
 import { isUnsupported } from '../graphql/errors';
@@ -22,6 +23,7 @@ const NotificationReceivedDocument = graphql(`
   subscription NotificationReceived {
     notificationReceived {
       id
+      kind
     }
   }
 `);
@@ -43,14 +45,18 @@ function UnreadBadge({ count }: { count: number }) {
 
 export function NotificationsNavItem({ active }: { active: boolean }) {
   const { data, error, refetch } = useQuery(UnreadCountDocument, {}, { requestPolicy: 'network-only' });
+  const { refresh } = useSession();
   const [extra, setExtra] = useState(0);
   useEffect(() => setExtra(0), [data]);
   useSubscription(
     NotificationReceivedDocument,
     {},
-    () => {
+    (event) => {
       setExtra((n) => n + 1);
       announce(t('notifications.arrived'));
+      // Approval changes what the member may do: read their standing again.
+      const kind = event.notificationReceived.kind;
+      if (kind === 'MEMBER_APPROVED' || kind === 'MEMBER_REJECTED') refresh();
     },
     { onResume: refetch },
   );

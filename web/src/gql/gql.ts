@@ -14,16 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n": typeof types.ViewerFragmentDoc,
+    "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    email\n    emailVerified\n    approvalStatus\n    approvalReason\n    suspendedUntil\n    suspensionReason\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n": typeof types.ViewerFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MarkdownPreview($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.MarkdownPreviewDocument,
     "\n  query ComuniSearch($search: String!, $first: Int) {\n    comuni(search: $search, first: $first) {\n      istatCode\n      name\n      province\n      provinceCode\n      isPiccolo\n    }\n  }\n": typeof types.ComuniSearchDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
-    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n": typeof types.NotificationReceivedDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      kind\n    }\n  }\n": typeof types.NotificationReceivedDocument,
+    "\n  mutation ResendVerification {\n    resendVerification\n  }\n": typeof types.ResendVerificationDocument,
     "\n  fragment ThreadSummary on Thread {\n    id\n    kind\n    title\n    tags\n    createdAt\n    lastActivityAt\n    replyCount\n    isAnswered\n    pinned\n    locked\n    author {\n      id\n      displayName\n    }\n    community {\n      slug\n      name\n    }\n  }\n": typeof types.ThreadSummaryFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateCommunityDocument,
     "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n": typeof types.SetUserRoleDocument,
     "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n": typeof types.UserByEmailDocument,
@@ -51,6 +53,12 @@ type Documents = {
     "\n  query HomePage {\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n": typeof types.HomePageDocument,
     "\n  query HomeFeed($first: Int, $after: String) {\n    homeFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...ThreadSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.HomeFeedDocument,
     "\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.UnansweredQuestionsDocument,
+    "\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ModerationLogDocument,
+    "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n": typeof types.ModeratedCommunitiesDocument,
+    "\n  query ReviewQueue($communitySlug: String) {\n    reviewQueue(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        ...ReviewItemFields\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
+    "\n  subscription ReviewQueueEvents($communitySlug: String) {\n    reviewQueueEvents(communitySlug: $communitySlug) {\n      item {\n        id\n        resolved\n      }\n    }\n  }\n": typeof types.ReviewQueueEventsDocument,
+    "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n": typeof types.ReviewItemFieldsFragmentDoc,
+    "\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n": typeof types.ResolveReviewItemDocument,
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n": typeof types.NotificationArrivedDocument,
@@ -61,8 +69,10 @@ type Documents = {
     "\n  query SearchCommunities {\n    communities(first: 100) {\n      edges {\n        node {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": typeof types.SearchCommunitiesDocument,
     "\n  mutation BookmarkThread($threadId: ID!) {\n    bookmark(threadId: $threadId) {\n      id\n      thread {\n        id\n        viewerHasBookmarked\n      }\n    }\n  }\n": typeof types.BookmarkThreadDocument,
     "\n  mutation RemoveThreadBookmark($threadId: ID!) {\n    removeBookmark(threadId: $threadId)\n  }\n": typeof types.RemoveThreadBookmarkDocument,
-    "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
-    "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n  }\n": typeof types.PostViewerFieldsFragmentDoc,
+    "\n  mutation HidePost($id: ID!, $reason: String!) {\n    hidePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": typeof types.HidePostDocument,
+    "\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": typeof types.RestorePostDocument,
+    "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    moderationStatus\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
+    "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n    moderationReason\n  }\n": typeof types.PostViewerFieldsFragmentDoc,
     "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n": typeof types.EditPostDocument,
     "\n  mutation DeletePost($id: ID!) {\n    deletePost(id: $id) {\n      id\n    }\n  }\n": typeof types.DeletePostDocument,
     "\n  mutation AcceptAnswer($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      isAnswered\n    }\n  }\n": typeof types.AcceptAnswerDocument,
@@ -71,24 +81,31 @@ type Documents = {
     "\n  query ThreadReplies($id: ID!, $first: Int, $after: String, $sort: PostSort) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after, sort: $sort) {\n        edges {\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ThreadRepliesDocument,
     "\n  query ThreadRepliesViewer($id: ID!, $first: Int, $after: String, $sort: PostSort) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after, sort: $sort) {\n        edges {\n          node {\n            ...PostViewerFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ThreadRepliesViewerDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePostDocument,
+    "\n  mutation ReportPost($postId: ID!, $reason: ReportReason!, $note: String) {\n    reportPost(postId: $postId, reason: $reason, note: $note)\n  }\n": typeof types.ReportPostDocument,
     "\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.PostRevisionsDocument,
+    "\n  mutation LockThread($id: ID!, $locked: Boolean!, $reason: String) {\n    lockThread(id: $id, locked: $locked, reason: $reason) {\n      id\n      locked\n    }\n  }\n": typeof types.LockThreadDocument,
+    "\n  mutation PinThread($id: ID!, $pinned: Boolean!, $reason: String) {\n    pinThread(id: $id, pinned: $pinned, reason: $reason) {\n      id\n      pinned\n    }\n  }\n": typeof types.PinThreadDocument,
+    "\n  mutation CloseThreadAsDuplicate($id: ID!, $threadId: ID, $faqEntryId: ID, $reason: String) {\n    closeThreadAsDuplicate(id: $id, duplicateOfThreadId: $threadId, duplicateOfFaqEntryId: $faqEntryId, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n": typeof types.CloseThreadAsDuplicateDocument,
+    "\n  mutation ReopenThread($id: ID!, $reason: String) {\n    reopenThread(id: $id, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n": typeof types.ReopenThreadDocument,
     "\n  mutation SetThreadNotificationLevel($threadId: ID!, $level: NotificationLevel!) {\n    setThreadNotificationLevel(threadId: $threadId, level: $level) {\n      id\n      viewerNotificationLevel\n    }\n  }\n": typeof types.SetThreadNotificationLevelDocument,
-    "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n": typeof types.ThreadDocument,
+    "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      closedAsDuplicate\n      duplicateOf {\n        id\n        title\n      }\n      duplicateOfFaqEntry {\n        id\n        question\n      }\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n": typeof types.ThreadDocument,
     "\n  query ThreadViewer($id: ID!) {\n    thread(id: $id) {\n      id\n      viewerHasBookmarked\n      viewerNotificationLevel\n      community {\n        id\n        viewerIsModerator\n        viewerCanEditFaq\n      }\n      firstPost {\n        ...PostViewerFields\n      }\n    }\n  }\n": typeof types.ThreadViewerDocument,
     "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind\n      post {\n        id\n        author {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.ThreadEventsDocument,
     "\n  mutation Vote($postId: ID!, $value: Int!) {\n    vote(postId: $postId, value: $value) {\n      id\n      score\n      viewerVote\n    }\n  }\n": typeof types.VoteDocument,
 };
 const documents: Documents = {
-    "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n": types.ViewerFragmentDoc,
+    "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    email\n    emailVerified\n    approvalStatus\n    approvalReason\n    suspendedUntil\n    suspensionReason\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n": types.ViewerFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": types.MeDocument,
     "\n  query MarkdownPreview($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.MarkdownPreviewDocument,
     "\n  query ComuniSearch($search: String!, $first: Int) {\n    comuni(search: $search, first: $first) {\n      istatCode\n      name\n      province\n      provinceCode\n      isPiccolo\n    }\n  }\n": types.ComuniSearchDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
-    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n": types.NotificationReceivedDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      kind\n    }\n  }\n": types.NotificationReceivedDocument,
+    "\n  mutation ResendVerification {\n    resendVerification\n  }\n": types.ResendVerificationDocument,
     "\n  fragment ThreadSummary on Thread {\n    id\n    kind\n    title\n    tags\n    createdAt\n    lastActivityAt\n    replyCount\n    isAnswered\n    pinned\n    locked\n    author {\n      id\n      displayName\n    }\n    community {\n      slug\n      name\n    }\n  }\n": types.ThreadSummaryFragmentDoc,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateCommunityDocument,
     "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n": types.SetUserRoleDocument,
     "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n": types.UserByEmailDocument,
@@ -116,6 +133,12 @@ const documents: Documents = {
     "\n  query HomePage {\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n": types.HomePageDocument,
     "\n  query HomeFeed($first: Int, $after: String) {\n    homeFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...ThreadSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.HomeFeedDocument,
     "\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.UnansweredQuestionsDocument,
+    "\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n": types.ModerationLogDocument,
+    "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n": types.ModeratedCommunitiesDocument,
+    "\n  query ReviewQueue($communitySlug: String) {\n    reviewQueue(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        ...ReviewItemFields\n      }\n    }\n  }\n": types.ReviewQueueDocument,
+    "\n  subscription ReviewQueueEvents($communitySlug: String) {\n    reviewQueueEvents(communitySlug: $communitySlug) {\n      item {\n        id\n        resolved\n      }\n    }\n  }\n": types.ReviewQueueEventsDocument,
+    "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n": types.ReviewItemFieldsFragmentDoc,
+    "\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n": types.ResolveReviewItemDocument,
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n": types.NotificationArrivedDocument,
@@ -126,8 +149,10 @@ const documents: Documents = {
     "\n  query SearchCommunities {\n    communities(first: 100) {\n      edges {\n        node {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": types.SearchCommunitiesDocument,
     "\n  mutation BookmarkThread($threadId: ID!) {\n    bookmark(threadId: $threadId) {\n      id\n      thread {\n        id\n        viewerHasBookmarked\n      }\n    }\n  }\n": types.BookmarkThreadDocument,
     "\n  mutation RemoveThreadBookmark($threadId: ID!) {\n    removeBookmark(threadId: $threadId)\n  }\n": types.RemoveThreadBookmarkDocument,
-    "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": types.PostFieldsFragmentDoc,
-    "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n  }\n": types.PostViewerFieldsFragmentDoc,
+    "\n  mutation HidePost($id: ID!, $reason: String!) {\n    hidePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": types.HidePostDocument,
+    "\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": types.RestorePostDocument,
+    "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    moderationStatus\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": types.PostFieldsFragmentDoc,
+    "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n    moderationReason\n  }\n": types.PostViewerFieldsFragmentDoc,
     "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n": types.EditPostDocument,
     "\n  mutation DeletePost($id: ID!) {\n    deletePost(id: $id) {\n      id\n    }\n  }\n": types.DeletePostDocument,
     "\n  mutation AcceptAnswer($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      isAnswered\n    }\n  }\n": types.AcceptAnswerDocument,
@@ -136,9 +161,14 @@ const documents: Documents = {
     "\n  query ThreadReplies($id: ID!, $first: Int, $after: String, $sort: PostSort) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after, sort: $sort) {\n        edges {\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ThreadRepliesDocument,
     "\n  query ThreadRepliesViewer($id: ID!, $first: Int, $after: String, $sort: PostSort) {\n    thread(id: $id) {\n      id\n      posts(first: $first, after: $after, sort: $sort) {\n        edges {\n          node {\n            ...PostViewerFields\n          }\n        }\n      }\n    }\n  }\n": types.ThreadRepliesViewerDocument,
     "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      id\n    }\n  }\n": types.CreatePostDocument,
+    "\n  mutation ReportPost($postId: ID!, $reason: ReportReason!, $note: String) {\n    reportPost(postId: $postId, reason: $reason, note: $note)\n  }\n": types.ReportPostDocument,
     "\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.PostRevisionsDocument,
+    "\n  mutation LockThread($id: ID!, $locked: Boolean!, $reason: String) {\n    lockThread(id: $id, locked: $locked, reason: $reason) {\n      id\n      locked\n    }\n  }\n": types.LockThreadDocument,
+    "\n  mutation PinThread($id: ID!, $pinned: Boolean!, $reason: String) {\n    pinThread(id: $id, pinned: $pinned, reason: $reason) {\n      id\n      pinned\n    }\n  }\n": types.PinThreadDocument,
+    "\n  mutation CloseThreadAsDuplicate($id: ID!, $threadId: ID, $faqEntryId: ID, $reason: String) {\n    closeThreadAsDuplicate(id: $id, duplicateOfThreadId: $threadId, duplicateOfFaqEntryId: $faqEntryId, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n": types.CloseThreadAsDuplicateDocument,
+    "\n  mutation ReopenThread($id: ID!, $reason: String) {\n    reopenThread(id: $id, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n": types.ReopenThreadDocument,
     "\n  mutation SetThreadNotificationLevel($threadId: ID!, $level: NotificationLevel!) {\n    setThreadNotificationLevel(threadId: $threadId, level: $level) {\n      id\n      viewerNotificationLevel\n    }\n  }\n": types.SetThreadNotificationLevelDocument,
-    "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n": types.ThreadDocument,
+    "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      closedAsDuplicate\n      duplicateOf {\n        id\n        title\n      }\n      duplicateOfFaqEntry {\n        id\n        question\n      }\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n": types.ThreadDocument,
     "\n  query ThreadViewer($id: ID!) {\n    thread(id: $id) {\n      id\n      viewerHasBookmarked\n      viewerNotificationLevel\n      community {\n        id\n        viewerIsModerator\n        viewerCanEditFaq\n      }\n      firstPost {\n        ...PostViewerFields\n      }\n    }\n  }\n": types.ThreadViewerDocument,
     "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind\n      post {\n        id\n        author {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.ThreadEventsDocument,
     "\n  mutation Vote($postId: ID!, $value: Int!) {\n    vote(postId: $postId, value: $value) {\n      id\n      score\n      viewerVote\n    }\n  }\n": types.VoteDocument,
@@ -161,7 +191,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n"): (typeof documents)["\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n"];
+export function graphql(source: "\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    email\n    emailVerified\n    approvalStatus\n    approvalReason\n    suspendedUntil\n    suspensionReason\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n"): (typeof documents)["\n  fragment Viewer on User {\n    id\n    displayName\n    role\n    jobTitle\n    email\n    emailVerified\n    approvalStatus\n    approvalReason\n    suspendedUntil\n    suspensionReason\n    comune {\n      istatCode\n      name\n      province\n      isPiccolo\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -181,7 +211,11 @@ export function graphql(source: "\n  query UnreadNotificationCount {\n    unread
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      kind\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived {\n    notificationReceived {\n      id\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification {\n    resendVerification\n  }\n"): (typeof documents)["\n  mutation ResendVerification {\n    resendVerification\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -198,6 +232,10 @@ export function graphql(source: "\n  mutation SignIn($email: String!, $password:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -309,6 +347,30 @@ export function graphql(source: "\n  query UnansweredQuestions {\n    communitie
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewQueue($communitySlug: String) {\n    reviewQueue(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        ...ReviewItemFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReviewQueue($communitySlug: String) {\n    reviewQueue(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        ...ReviewItemFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReviewQueueEvents($communitySlug: String) {\n    reviewQueueEvents(communitySlug: $communitySlug) {\n      item {\n        id\n        resolved\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ReviewQueueEvents($communitySlug: String) {\n    reviewQueueEvents(communitySlug: $communitySlug) {\n      item {\n        id\n        resolved\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n"): (typeof documents)["\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -349,11 +411,19 @@ export function graphql(source: "\n  mutation RemoveThreadBookmark($threadId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation HidePost($id: ID!, $reason: String!) {\n    hidePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n"): (typeof documents)["\n  mutation HidePost($id: ID!, $reason: String!) {\n    hidePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n  }\n"): (typeof documents)["\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n  }\n"];
+export function graphql(source: "\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n"): (typeof documents)["\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    moderationStatus\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    moderationStatus\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n    moderationReason\n  }\n"): (typeof documents)["\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n    moderationReason\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -389,7 +459,27 @@ export function graphql(source: "\n  mutation CreatePost($input: CreatePostInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ReportPost($postId: ID!, $reason: ReportReason!, $note: String) {\n    reportPost(postId: $postId, reason: $reason, note: $note)\n  }\n"): (typeof documents)["\n  mutation ReportPost($postId: ID!, $reason: ReportReason!, $note: String) {\n    reportPost(postId: $postId, reason: $reason, note: $note)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostRevisions($id: ID!) {\n    post(id: $id) {\n      id\n      revisions {\n        version\n        body\n        editedAt\n        editor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockThread($id: ID!, $locked: Boolean!, $reason: String) {\n    lockThread(id: $id, locked: $locked, reason: $reason) {\n      id\n      locked\n    }\n  }\n"): (typeof documents)["\n  mutation LockThread($id: ID!, $locked: Boolean!, $reason: String) {\n    lockThread(id: $id, locked: $locked, reason: $reason) {\n      id\n      locked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PinThread($id: ID!, $pinned: Boolean!, $reason: String) {\n    pinThread(id: $id, pinned: $pinned, reason: $reason) {\n      id\n      pinned\n    }\n  }\n"): (typeof documents)["\n  mutation PinThread($id: ID!, $pinned: Boolean!, $reason: String) {\n    pinThread(id: $id, pinned: $pinned, reason: $reason) {\n      id\n      pinned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseThreadAsDuplicate($id: ID!, $threadId: ID, $faqEntryId: ID, $reason: String) {\n    closeThreadAsDuplicate(id: $id, duplicateOfThreadId: $threadId, duplicateOfFaqEntryId: $faqEntryId, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n"): (typeof documents)["\n  mutation CloseThreadAsDuplicate($id: ID!, $threadId: ID, $faqEntryId: ID, $reason: String) {\n    closeThreadAsDuplicate(id: $id, duplicateOfThreadId: $threadId, duplicateOfFaqEntryId: $faqEntryId, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenThread($id: ID!, $reason: String) {\n    reopenThread(id: $id, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n"): (typeof documents)["\n  mutation ReopenThread($id: ID!, $reason: String) {\n    reopenThread(id: $id, reason: $reason) {\n      id\n      closedAsDuplicate\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -397,7 +487,7 @@ export function graphql(source: "\n  mutation SetThreadNotificationLevel($thread
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      closedAsDuplicate\n      duplicateOf {\n        id\n        title\n      }\n      duplicateOfFaqEntry {\n        id\n        question\n      }\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Thread($id: ID!) {\n    thread(id: $id) {\n      id\n      kind\n      title\n      tags\n      createdAt\n      replyCount\n      isAnswered\n      locked\n      pinned\n      closedAsDuplicate\n      duplicateOf {\n        id\n        title\n      }\n      duplicateOfFaqEntry {\n        id\n        question\n      }\n      community {\n        id\n        slug\n        name\n      }\n      author {\n        id\n      }\n      firstPost {\n        ...PostFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -51,7 +51,7 @@ export function RegisterPage() {
     });
     if (result.data) {
       setViewer(result.data.register.user);
-      announce(t('register.done'));
+      announce(`${t('register.done')} ${t('verify.sent')}.`);
       navigate('/', { replace: true });
     }
   }

@@ -6,6 +6,7 @@ import { BodyEditor } from '../../components/BodyEditor';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { PageHeading } from '../../components/PageHeading';
+import { PostingBlockedAlert, useMayPost } from '../../components/PostingBlockedAlert';
 import { graphql } from '../../gql';
 import type { ThreadKind } from '../../gql/graphql';
 import { useMutation } from '../../graphql/hooks';
@@ -23,6 +24,7 @@ const CreateThreadDocument = graphql(`
 
 export function AskQuestionPage({ slug }: { slug: string }) {
   const { viewer } = useSession();
+  const mayPost = useMayPost();
   const [{ fetching, error }, createThread] = useMutation(CreateThreadDocument);
   const [kind, setKind] = useState<ThreadKind>('QUESTION');
   const [title, setTitle] = useState('');
@@ -36,6 +38,18 @@ export function AskQuestionPage({ slug }: { slug: string }) {
         <p>
           {t('ask.signInFirst')} <Link href={`/accedi?next=${encodeURIComponent(`/c/${slug}/nuova`)}`}>{t('nav.signIn')}</Link>
         </p>
+      </>
+    );
+  }
+
+  if (!mayPost) {
+    return (
+      <>
+        <PageHeading title={t('ask.title')} />
+        <p>
+          <Link href={`/c/${encodeURIComponent(slug)}`}>{t('ask.back')}</Link>
+        </p>
+        <PostingBlockedAlert />
       </>
     );
   }

@@ -10,6 +10,8 @@ const KEYS: Record<NotificationKind, MessageKey> = {
   NEW_THREAD: 'notification.NEW_THREAD',
   FAQ_PUBLISHED: 'notification.FAQ_PUBLISHED',
   FAQ_UPDATED: 'notification.FAQ_UPDATED',
+  MEMBER_APPROVED: 'notification.MEMBER_APPROVED',
+  MEMBER_REJECTED: 'notification.MEMBER_REJECTED',
 };
 
 export function notificationText(kind: NotificationKind, actor: string | null | undefined, subject: string | null | undefined): string {

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { Icon } from '../../components/Icon';
 import { PiccoloComuneBadge } from '../../components/PiccoloComuneBadge';
+import { useMayPost } from '../../components/PostingBlockedAlert';
 import { RelativeTime } from '../../components/RelativeTime';
 import { graphql } from '../../gql';
 import type { PostFieldsFragment, PostViewerFieldsFragment, ThreadKind } from '../../gql/graphql';
@@ -18,7 +19,9 @@ import { useMutation } from '../../graphql/hooks';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n';
 import { canAccept, canMarkOfficial, canVote } from './permissions';
+import { HidePost } from './HidePost';
 import { PromoteToFaq } from './PromoteToFaq';
+import { ReportPost } from './ReportPost';
 import { RevisionHistory } from './RevisionHistory';
 import { VoteButtons } from './VoteButtons';
 
@@ -33,6 +36,7 @@ export const PostFields = graphql(`
     isAccepted
     isOfficial
     isDeleted
+    moderationStatus
     promotedToFaq {
       id
       question
@@ -58,11 +62,16 @@ export const PostViewerFields = graphql(`
     id
     viewerVote
     viewerCanEdit
+    moderationReason
   }
 `);
 
 /** A post's per-viewer fields when signed out (or not known yet). */
-export const SIGNED_OUT_POST: Omit<PostViewerFieldsFragment, 'id'> = { viewerVote: 0, viewerCanEdit: false };
+export const SIGNED_OUT_POST: Omit<PostViewerFieldsFragment, 'id'> = {
+  viewerVote: 0,
+  viewerCanEdit: false,
+  moderationReason: null,
+};
 
 /** A post as shown: what everyone sees, with the viewer's vote and edit right. */
 export type ShownPost = PostFieldsFragment & Omit<PostViewerFieldsFragment, 'id'>;
@@ -158,6 +167,7 @@ function AuthorHeading({ id, level, children }: { id: string; level: 2 | 3; chil
 
 export function PostCard({ post, thread, isFirst, onChanged }: Props) {
   const { viewer } = useSession();
+  const mayPost = useMayPost();
   const [editing, setEditing] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -196,6 +206,12 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
     { isFirstPost: isFirst, isDeleted: post.isDeleted, isOfficial: post.isOfficial },
     thread.viewerIsModerator,
   );
+  const hidden = post.moderationStatus === 'HIDDEN';
+  const pending = post.moderationStatus === 'PENDING';
+  // What the server sends of a hidden post: nothing to readers, the text to its author and moderators.
+  const tombstone = hidden && post.bodyHtml === '';
+  const mayReport = Boolean(viewer) && viewer?.id !== author.id && !post.isDeleted && !hidden && mayPost;
+  const mayModerate = thread.viewerIsModerator && !post.isDeleted;
   const mayPromote = !isFirst && !post.isDeleted && thread.viewerCanEditFaq && !post.promotedToFaq;
   const headingId = `post-${post.id}-author`;
   const classes = ['post-card', 'mb-3', post.isAccepted ? 'answer-accepted' : '', post.isOfficial ? 'answer-official' : '']
@@ -236,10 +252,25 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
                 {t('post.official')}
               </span>
             )}
+            {hidden && !tombstone && (
+              <span class="badge bg-danger" data-testid="hidden-marker">
+                {t('post.hiddenBadge')}
+              </span>
+            )}
+            {pending && (
+              <span class="badge bg-warning text-dark" data-testid="pending-marker">
+                {t('post.pendingBadge')}
+              </span>
+            )}
           </div>
         </header>
+        {(hidden || pending) && post.moderationReason && (
+          <p class="small text-secondary mb-2">{t('post.moderationReason', { reason: post.moderationReason })}</p>
+        )}
         {post.isDeleted ? (
           <p class="post-deleted">{t('post.isDeleted')}</p>
+        ) : tombstone ? (
+          <p class="post-deleted">{t('post.isHidden')}</p>
         ) : editing ? (
           <PostEditForm
             post={post}
@@ -264,7 +295,7 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
           </p>
         )}
         <footer class="d-flex flex-wrap align-items-center gap-2 mt-2">
-          {!post.isDeleted && (
+          {!post.isDeleted && !tombstone && (
             <VoteButtons
               key={`${post.score}:${post.viewerVote}`}
               postId={post.id}
@@ -368,6 +399,8 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
               </button>
             </span>
           )}
+          {mayModerate && <HidePost postId={post.id} hidden={hidden} onChanged={onChanged} />}
+          {mayReport && <ReportPost postId={post.id} />}
         </footer>
         <div id={`post-${post.id}-history`}>
           {showHistory && <RevisionHistory postId={post.id} headingId={`post-${post.id}-history-heading`} />}

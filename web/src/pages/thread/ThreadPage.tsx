@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
+import { PostingBlockedAlert, useMayPost } from '../../components/PostingBlockedAlert';
 import { graphql } from '../../gql';
 import { useQuery, useSubscription } from '../../graphql/hooks';
 import { pairStatus, useSettledPair, useViewerQuery, withViewerFields } from '../../graphql/viewerQuery';
@@ -19,6 +20,7 @@ import { PostCard, SIGNED_OUT_POST } from './PostCard';
 import { Replies } from './Replies';
 import { ReplyComposer } from './ReplyComposer';
 import { parseReplySort } from './replySort';
+import { ThreadModeration } from './ThreadModeration';
 import { ThreadNotifications } from './ThreadNotifications';
 
 // What everyone sees, which the server's feed cache can share; the viewer's own below.
@@ -34,6 +36,15 @@ const ThreadDocument = graphql(`
       isAnswered
       locked
       pinned
+      closedAsDuplicate
+      duplicateOf {
+        id
+        title
+      }
+      duplicateOfFaqEntry {
+        id
+        question
+      }
       community {
         id
         slug
@@ -84,6 +95,7 @@ const ThreadEventsDocument = graphql(`
 
 export function ThreadPage({ id, search }: { id: string; search: string }) {
   const { viewer } = useSession();
+  const mayPost = useMayPost();
   const shared = useQuery(ThreadDocument, { id });
   const own = useViewerQuery(ThreadViewerDocument, { id });
   const shown = useSettledPair(shared, own);
@@ -156,6 +168,7 @@ export function ThreadPage({ id, search }: { id: string; search: string }) {
             {t(thread.isAnswered ? 'thread.answered' : 'thread.unanswered')}
           </span>
         )}
+        {thread.pinned && <span class="badge bg-primary">{t('thread.pinned')}</span>}
         {thread.locked && <span class="badge bg-dark">{t('thread.locked')}</span>}
         {thread.tags.map((tag) => (
           <Link
@@ -167,6 +180,27 @@ export function ThreadPage({ id, search }: { id: string; search: string }) {
           </Link>
         ))}
       </div>
+      {thread.closedAsDuplicate && (
+        <div class="alert alert-info" data-testid="duplicate-notice">
+          {thread.duplicateOf ? (
+            <>
+              {t('thread.duplicateOf')} <Link href={`/t/${thread.duplicateOf.id}`}>{thread.duplicateOf.title}</Link>
+            </>
+          ) : thread.duplicateOfFaqEntry ? (
+            <>
+              {t('thread.duplicateOfFaq')} <Link href={`/faq/${thread.duplicateOfFaqEntry.id}`}>{thread.duplicateOfFaqEntry.question}</Link>
+            </>
+          ) : (
+            t('thread.duplicate')
+          )}
+        </div>
+      )}
+      {mine?.community.viewerIsModerator && (
+        <ThreadModeration
+          thread={{ id: thread.id, locked: thread.locked, pinned: thread.pinned, closedAsDuplicate: thread.closedAsDuplicate }}
+          onChanged={reload}
+        />
+      )}
       {viewer && (
         <div class="d-flex flex-wrap align-items-start gap-3 mb-2">
           <BookmarkButton threadId={thread.id} saved={mine?.viewerHasBookmarked ?? false} />
@@ -182,8 +216,10 @@ export function ThreadPage({ id, search }: { id: string; search: string }) {
         version={version}
         onChanged={reload}
       />
-      {thread.locked ? (
-        <p class="alert alert-info">{t('thread.lockedNotice')}</p>
+      {thread.locked && !context.viewerIsModerator ? (
+        <p class="alert alert-info">{t(thread.closedAsDuplicate ? 'thread.duplicateNotice' : 'thread.lockedNotice')}</p>
+      ) : viewer && !mayPost ? (
+        <PostingBlockedAlert />
       ) : viewer ? (
         <ReplyComposer threadId={thread.id} isQuestion={thread.kind === 'QUESTION'} onPosted={reload} />
       ) : viewer === null ? (

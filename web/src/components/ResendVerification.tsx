@@ -1,0 +1,36 @@
+/** "Invia di nuovo": a new verification link for the signed-in member (at most one a minute). */
+import { useState } from 'preact/hooks';
+import { graphql } from '../gql';
+import { useMutation } from '../graphql/hooks';
+import { t } from '../i18n';
+import { ErrorAlert } from './ErrorAlert';
+
+const ResendVerificationDocument = graphql(`
+  mutation ResendVerification {
+    resendVerification
+  }
+`);
+
+export function ResendVerification({ class: className }: { class?: string }) {
+  const [{ fetching, error }, resend] = useMutation(ResendVerificationDocument);
+  const [sent, setSent] = useState(false);
+  return (
+    <div class={className}>
+      <button
+        type="button"
+        class="btn btn-outline-primary btn-sm"
+        disabled={fetching}
+        onClick={async () => {
+          const result = await resend({});
+          setSent(Boolean(result.data?.resendVerification));
+        }}
+      >
+        {fetching ? t('common.wait') : t('verify.resend')}
+      </button>
+      <p role="status" class="small mb-0 mt-1">
+        {sent ? t('verify.resent') : ''}
+      </p>
+      {error && <ErrorAlert error={error} />}
+    </div>
+  );
+}
