@@ -17,6 +17,9 @@ enum Role {
     Anonymous,
     /// A member suspended by a moderator (signed in again after the suspension).
     Suspended,
+    /// A member who confirmed an address at a domain nobody approved, awaiting a
+    /// moderator's approval: reads, but does not post.
+    Pending,
     /// A member with no relation to the target.
     Member,
     /// The member who wrote the target (the question's asker, the post's author).
@@ -32,9 +35,10 @@ enum Role {
     Admin,
 }
 
-const ROLES: [Role; 9] = [
+const ROLES: [Role; 10] = [
     Role::Anonymous,
     Role::Suspended,
+    Role::Pending,
     Role::Member,
     Role::Author,
     Role::Expert,
@@ -68,30 +72,32 @@ impl Outcome {
 }
 
 // Common columns, in `ROLES` order:
-//   anonymous, suspended, member, author, expert, mod elsewhere, mod here, global mod, admin
-const ANYONE: [Outcome; 9] = [A, A, A, A, A, A, A, A, A];
-const SIGNED_IN: [Outcome; 9] = [U, A, A, A, A, A, A, A, A];
-const ACTIVE: [Outcome; 9] = [U, F, A, A, A, A, A, A, A];
-const ADMINS: [Outcome; 9] = [U, F, F, F, F, F, F, F, A];
-const GLOBAL_MODERATORS: [Outcome; 9] = [U, F, F, F, F, F, F, A, A];
+//   anonymous, suspended, pending, member, author, expert, mod elsewhere, mod here, global mod, admin
+const ANYONE: [Outcome; 10] = [A, A, A, A, A, A, A, A, A, A];
+const SIGNED_IN: [Outcome; 10] = [U, A, A, A, A, A, A, A, A, A];
+const ACTIVE: [Outcome; 10] = [U, F, A, A, A, A, A, A, A, A];
+/// Active and approved: who may write posts.
+const POSTERS: [Outcome; 10] = [U, F, F, A, A, A, A, A, A, A];
+const ADMINS: [Outcome; 10] = [U, F, F, F, F, F, F, F, F, A];
+const GLOBAL_MODERATORS: [Outcome; 10] = [U, F, F, F, F, F, F, F, A, A];
 /// Experts, the community's moderators, global moderators and admins.
-const FAQ_EDITORS: [Outcome; 9] = [U, F, F, F, A, F, A, A, A];
-const AUTHOR_OR_MODERATORS: [Outcome; 9] = [U, F, F, A, F, F, A, A, A];
-const ASKER_EXPERTS_OR_MODERATORS: [Outcome; 9] = [U, F, F, A, A, F, A, A, A];
-const EXPERTS_OR_MODERATORS: [Outcome; 9] = [U, F, F, F, A, F, A, A, A];
-const NOT_ONES_OWN: [Outcome; 9] = [U, F, A, F, A, A, A, A, A];
+const FAQ_EDITORS: [Outcome; 10] = [U, F, F, F, F, A, F, A, A, A];
+const AUTHOR_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, F, F, A, A, A];
+const ASKER_EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, A, F, A, A, A];
+const EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, F, A, F, A, A, A];
+const NOT_ONES_OWN: [Outcome; 10] = [U, F, A, A, F, A, A, A, A, A];
 /// Approved members, not on their own posts (which is bad input, not a lack of rights).
-const REPORTERS: [Outcome; 9] = [U, F, A, I, A, A, A, A, A];
+const REPORTERS: [Outcome; 10] = [U, F, F, A, I, A, A, A, A, A];
 /// The community's moderators, global moderators and admins.
-const MODERATORS_HERE: [Outcome; 9] = [U, F, F, F, F, F, A, A, A];
+const MODERATORS_HERE: [Outcome; 10] = [U, F, F, F, F, F, F, A, A, A];
 /// Everyone signed in; members confirmed their address at sign-up, so they have nothing to
 /// resend. The admin, created by an operator (`piazza admin create`), never had a link.
-const UNVERIFIED: [Outcome; 9] = [U, I, I, I, I, I, I, I, A];
+const UNVERIFIED: [Outcome; 10] = [U, I, I, I, I, I, I, I, I, A];
 
 /// One row per mutation, in the schema's order. A row named `mutation: case` tests the
 /// same mutation on another target (e.g. an admin's content); its `prepare` arm has the
 /// row's whole name.
-const MATRIX: &[(&str, [Outcome; 9])] = &[
+const MATRIX: &[(&str, [Outcome; 10])] = &[
     ("register", ANYONE),
     ("login", ANYONE),
     // Without a session there is nothing to end: `false`, not an error.
@@ -134,8 +140,8 @@ const MATRIX: &[(&str, [Outcome; 9])] = &[
         "resolveReviewItem: a member awaiting approval",
         GLOBAL_MODERATORS,
     ),
-    ("createThread", ACTIVE),
-    ("createPost", ACTIVE),
+    ("createThread", POSTERS),
+    ("createPost", POSTERS),
     ("editPost", AUTHOR_OR_MODERATORS),
     ("deletePost", AUTHOR_OR_MODERATORS),
     ("acceptAnswer", ASKER_EXPERTS_OR_MODERATORS),
@@ -269,6 +275,13 @@ impl World {
                     )
                     .await;
                     app.login(&m.email).await
+                }
+                Role::Pending => {
+                    let m = app
+                        .register_unverified("Pia Pendente", UNAPPROVED_DOMAIN)
+                        .await;
+                    app.verify_email(&m.email).await;
+                    m
                 }
                 Role::Member => app.register("Mino Membro").await,
                 Role::Author => app.register("Alba Autrice").await,
@@ -478,6 +491,7 @@ async fn prepare(w: &World, mutation: &str, role: Role) -> Call {
             // Something unread for everyone with an inbox: a reply to their question.
             if let Some(m) = w.member(role)
                 && role != Role::Suspended
+                && role != Role::Pending
             {
                 let thread = w.question_by(m).await;
                 w.app.reply(&w.neutral, &thread, "Ti rispondo").await;
