@@ -85,7 +85,8 @@ const FAQ_EDITORS: [Outcome; 10] = [U, F, F, F, F, A, F, A, A, A];
 const AUTHOR_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, F, F, A, A, A];
 const ASKER_EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, A, F, A, A, A];
 const EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, F, A, F, A, A, A];
-const NOT_ONES_OWN: [Outcome; 10] = [U, F, A, A, F, A, A, A, A, A];
+/// Approved members, not on their own posts (pending members cannot vote either).
+const NOT_ONES_OWN: [Outcome; 10] = [U, F, F, A, F, A, A, A, A, A];
 /// Approved members, not on their own posts (which is bad input, not a lack of rights).
 const REPORTERS: [Outcome; 10] = [U, F, F, A, I, A, A, A, A, A];
 /// The community's moderators, global moderators and admins.

@@ -90,4 +90,28 @@ both_backends_with! {
         assert_eq!(own["post"]["moderationReason"], "Fuori tema");
         assert_eq!(app.ok(None, count, json!({ "t": thread })).await["thread"]["postCount"], 1);
     }
+
+    async fn a_rejected_first_post_restored_opens_its_thread(app) {
+        let newcomer = app.register("Ugo Nuovo").await;
+        let moderator = app.member_with_role("Olga Moderatrice", "MODERATOR").await;
+        let held = app.ok(Some(&newcomer.token), ASK, question("Domanda respinta e poi ripristinata", "Testo")).await;
+        let thread = held["createThread"]["id"].as_str().unwrap().to_owned();
+        let items = app.ok(Some(&moderator.token), QUEUE, json!({ "s": SLUG })).await["reviewQueue"]["edges"].clone();
+        let item = items[0]["node"]["id"].clone();
+        let post = items[0]["node"]["post"]["id"].clone();
+        app.ok(Some(&moderator.token), RESOLVE, json!({ "i": item, "a": "REJECT", "r": "Da rivedere" })).await;
+        let read = "query($t: ID!) { thread(id: $t) { title isPending firstPost { body } } }";
+        assert!(app.ok(None, read, json!({ "t": thread })).await["thread"].is_null());
+
+        let restore = "mutation($p: ID!) { restorePost(id: $p, reason: \"Era corretta\") { id } }";
+        assert_eq!(app.err(Some(&newcomer.token), restore, json!({ "p": post })).await, "FORBIDDEN");
+        assert!(app.ok(None, read, json!({ "t": thread })).await["thread"].is_null(), "a refused restore changes nothing");
+        app.ok(Some(&moderator.token), restore, json!({ "p": post })).await;
+        let open = app.ok(None, read, json!({ "t": thread })).await;
+        assert_eq!(open["thread"]["isPending"], false);
+        assert_eq!(open["thread"]["firstPost"]["body"], "Testo");
+        let list = "{ community(slug: \"appalti-contratti\") { threads { edges { node { id } } } } }";
+        let listed = app.ok(None, list, json!({})).await;
+        assert!(listed["community"]["threads"]["edges"].as_array().unwrap().iter().any(|e| e["node"]["id"] == thread.as_str()));
+    }
 }

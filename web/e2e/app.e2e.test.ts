@@ -3,8 +3,9 @@
  * comune, join a community, ask, answer from a second browser, see the answer, edit with
  * history, switch language, use the admin page; follow levels that survive a reload, a saved
  * thread under "Salvati", an expert's official answer, FAQ proposal, editor, publication
- * and withdrawal seen by a member, search and similar questions — and an axe-core scan of
- * every page.
+ * and withdrawal seen by a member, search and similar questions; email verification through
+ * the link in the outbox, a member waiting for approval, a report in the live review queue,
+ * a moderator's thread actions and the moderation log — and an axe-core scan of every page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -139,6 +140,18 @@ async function verifyEmail(page: Page, email: string, outcome: RegExp): Promise<
   await page.getByText(outcome).waitFor();
 }
 
+/** A new browser context signed in as the admin (close it with `page.context().close()`). */
+async function signInAsAdmin(): Promise<Page> {
+  const context = await newContext(browser, server.url);
+  const page = await openPage(context);
+  await page.goto('/accedi');
+  await page.getByLabel('Indirizzo e-mail').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('link', { name: 'Esci' }).waitFor();
+  return page;
+}
+
 async function register(page: Page, user: typeof asker): Promise<void> {
   await page.goto('/registrati');
   await page.getByLabel('Nome e cognome').fill(user.name);
@@ -201,7 +214,7 @@ describe('a member asks and a colleague answers', () => {
   test('the link in the confirmation email verifies the address; the domain is approved', async () => {
     await verifyEmail(askerPage, asker.email, /Ora puoi scrivere/);
     await scan(askerPage, 'verify email');
-    await askerPage.getByRole('link', { name: 'Home' }).click();
+    await askerPage.getByRole('link', { name: 'Home', exact: true }).click();
     await askerPage.getByText(`Bentornato, ${asker.name}.`).waitFor();
     await expect.poll(() => askerPage.getByText('Ti abbiamo inviato un’email per confermare l’indirizzo').count()).toBe(0);
     await scan(askerPage, 'home (signed in)');
@@ -595,6 +608,140 @@ describe('a member asks and a colleague answers', () => {
     await expect.poll(() => similar.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
     await scan(askerPage, 'ask (similar questions)');
+  });
+
+  test('a member waits for approval when their domain is not approved, and a moderator approves them', async () => {
+    const newcomer = {
+      name: 'Carla Verdi',
+      job: 'Ufficio tributi',
+      comuneSearch: 'Agliè',
+      comune: 'Agliè',
+      email: 'carla@posta-esempio.net',
+    };
+    const context = await newContext(browser, server.url);
+    const page = await openPage(context);
+    await register(page, newcomer);
+    // A wrong or used link says so, and offers a new one to the signed-in member.
+    await page.goto('/verifica-email?token=non-valido');
+    await page.getByText('Il link non è valido, è scaduto o è già stato usato.').waitFor();
+    // The registration mail went out seconds ago: one link a minute.
+    await page.getByRole('button', { name: 'Invia di nuovo l’email' }).click();
+    await page.getByText('Ti abbiamo inviato un link meno di un minuto fa').waitFor();
+    await scan(page, 'verify email (invalid link)');
+    await verifyEmail(page, newcomer.email, /attende l’approvazione di un moderatore/);
+    await page.goto(threadPath);
+    await page.getByText('La tua iscrizione attende l’approvazione di un moderatore').waitFor();
+    await scan(page, 'thread (pending member)');
+
+    const admin = await signInAsAdmin();
+    await admin.getByRole('link', { name: 'Moderazione' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Moderazione' }).waitFor();
+    const item = admin.getByRole('listitem').filter({ hasText: `Nuovo iscritto da approvare: ${newcomer.name}` });
+    await item.waitFor();
+    await scan(admin, 'moderation (member to approve)');
+    await item.getByRole('button', { name: 'Approva' }).click();
+    await item.waitFor({ state: 'detached' });
+    await admin.getByText('Iscritto approvato').first().waitFor();
+
+    await page.reload();
+    await page.getByLabel('Testo della risposta').waitFor();
+    await admin.context().close();
+    await context.close();
+  });
+
+  test('a member reports a post; the queue shows it live and a moderator dismisses it', async () => {
+    const admin = await signInAsAdmin();
+    await admin.goto('/moderazione');
+    await admin.getByRole('heading', { level: 1, name: 'Moderazione' }).waitFor();
+    await admin.getByTestId('review-count').waitFor();
+
+    await answererPage.goto(threadPath);
+    const opening = answererPage.getByRole('article').first();
+    await opening.getByRole('button', { name: 'Segnala' }).click();
+    const reason = opening.getByLabel('Motivo della segnalazione');
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await reason.selectOption('INACCURATE');
+    await opening.getByLabel('Nota per i moderatori (facoltativa)').fill('Il riferimento al CCNL è superato.');
+    await scan(answererPage, 'thread (report form)');
+    await opening.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await opening.getByText('Segnalazione inviata ai moderatori. Grazie.').waitFor();
+
+    const item = admin.getByRole('listitem').filter({ hasText: `Messaggio segnalato: ${question.title}` });
+    if (!serverHasSubscriptions) await admin.reload();
+    await item.waitFor({ timeout: 15_000 });
+    await expect.poll(() => item.textContent()).toContain('Il riferimento al CCNL è superato.');
+    await scan(admin, 'moderation (report)');
+    // Hiding needs a reason: the field says so and takes focus.
+    await item.getByRole('button', { name: 'Nascondi' }).click();
+    await item.getByText('Scrivi il motivo per rifiutare o nascondere.').waitFor();
+    await item.getByRole('button', { name: 'Archivia la segnalazione' }).click();
+    await item.waitFor({ state: 'detached' });
+    await admin.getByText('Segnalazione archiviata').first().waitFor();
+    await admin.context().close();
+  });
+
+  test('a moderator pins, locks, hides a reply and closes a duplicate; readers see each', async () => {
+    const admin = await signInAsAdmin();
+    // A second thread on the same question, to close as its duplicate.
+    const created = await graphqlAs(admin, 'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }', {
+      input: { communitySlug: COMMUNITY, kind: 'QUESTION', title: 'Quali voci vanno nel fondo decentrato del 2026?', body: 'Come sopra.' },
+    });
+    const duplicateId = (created as { createThread: { id: string } }).createThread.id;
+
+    await admin.goto(threadPath);
+    await admin.locator('summary', { hasText: 'Moderazione della discussione' }).click();
+    await scan(admin, 'thread (moderator tools)');
+    await admin.getByRole('button', { name: 'Metti in evidenza' }).click();
+    await admin.getByRole('button', { name: 'Togli dall’evidenza' }).waitFor();
+    await admin.getByText('In evidenza', { exact: true }).first().waitFor();
+
+    await admin.getByLabel('Motivo (facoltativo, finisce nel registro di moderazione)').fill('Pausa di riflessione.');
+    await admin.getByRole('button', { name: 'Blocca le risposte' }).click();
+    await admin.getByRole('button', { name: 'Sblocca le risposte' }).waitFor();
+    await askerPage.goto(threadPath);
+    await askerPage.getByText('Questa discussione è chiusa: non si possono aggiungere risposte.').waitFor();
+    await admin.getByRole('button', { name: 'Sblocca le risposte' }).click();
+    await admin.getByRole('button', { name: 'Blocca le risposte' }).waitFor();
+
+    const reply = admin.getByRole('article').filter({ hasText: answer });
+    await reply.getByRole('button', { name: 'Nascondi' }).click();
+    await reply.getByLabel('Motivo (lo vedranno l’autore e il registro di moderazione)').fill('Verifica in corso.');
+    await reply.getByRole('button', { name: 'Nascondi il messaggio' }).click();
+    await reply.getByTestId('hidden-marker').waitFor();
+    await askerPage.reload();
+    await askerPage.getByText('Questo messaggio è stato nascosto da un moderatore.').waitFor();
+    await scan(askerPage, 'thread (hidden reply)');
+    await reply.getByRole('button', { name: 'Ripristina' }).click();
+    await reply.getByLabel('Motivo (lo vedranno l’autore e il registro di moderazione)').fill('Verificato.');
+    await reply.getByRole('button', { name: 'Ripristina il messaggio' }).click();
+    await reply.getByTestId('hidden-marker').waitFor({ state: 'detached' });
+
+    await admin.goto(`/t/${duplicateId}`);
+    await admin.locator('summary', { hasText: 'Moderazione della discussione' }).click();
+    await admin.getByLabel('Indirizzo o numero dell’originale').fill(`${server.url}${threadPath}`);
+    await admin.getByRole('button', { name: 'Chiudi come duplicato' }).click();
+    await admin.getByRole('button', { name: 'Riapri la discussione' }).waitFor();
+    await askerPage.goto(`/t/${duplicateId}`);
+    const notice = askerPage.getByTestId('duplicate-notice');
+    await expect.poll(() => notice.textContent()).toBe(`Chiusa come duplicato di ${question.title}`);
+    await scan(askerPage, 'thread (closed as duplicate)');
+    await notice.getByRole('link', { name: question.title }).click();
+    await askerPage.getByRole('heading', { level: 1, name: question.title }).waitFor();
+
+    await admin.goto(`/moderazione?comunita=${COMMUNITY}`);
+    const log = admin.getByRole('region', { name: 'Registro di moderazione' });
+    for (const entry of [
+      'Chiusa come duplicato',
+      'Messaggio ripristinato',
+      'Messaggio nascosto',
+      'Discussione bloccata',
+      'Discussione in evidenza',
+    ]) {
+      await log.getByText(entry, { exact: true }).first().waitFor();
+    }
+    await log.getByText('Motivo: Pausa di riflessione.').waitFor();
+    await scan(admin, 'moderation (log)');
+    await admin.context().close();
   });
 
   test('signing out returns home as a visitor', async () => {

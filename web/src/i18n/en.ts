@@ -373,6 +373,7 @@ export const en: Record<MessageKey, Message> = {
   'admin.assign': 'Assign',
   'admin.roleSet': '{name} is now {role}.',
 
+  'community.moderation': 'Community moderation',
   'nav.moderation': 'Moderation',
 
   'verify.title': 'Email address confirmation',
@@ -380,6 +381,7 @@ export const en: Record<MessageKey, Message> = {
   'verify.sentHelp': 'Open the link it contains: until you confirm you can read, but not write.',
   'verify.resend': 'Send the email again',
   'verify.resent': 'Email sent again: check your mail (spam too).',
+  'verify.tooSoon': 'We sent you a link less than a minute ago: check your mail, or try again shortly.',
   'verify.approved': 'Address confirmed. You can now write in the communities.',
   'verify.pending':
     'Address confirmed. Your registration now awaits a moderator’s approval: you can write as soon as it is approved, and we will let you know.',

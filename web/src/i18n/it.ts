@@ -376,6 +376,7 @@ export const it = {
   'admin.assign': 'Assegna',
   'admin.roleSet': '{name} ora è {role}.',
 
+  'community.moderation': 'Moderazione della comunità',
   'nav.moderation': 'Moderazione',
 
   'verify.title': 'Conferma dell’indirizzo email',
@@ -383,6 +384,7 @@ export const it = {
   'verify.sentHelp': 'Apri il link che contiene: finché non confermi puoi leggere, ma non scrivere.',
   'verify.resend': 'Invia di nuovo l’email',
   'verify.resent': 'Email inviata di nuovo: controlla la posta (anche nello spam).',
+  'verify.tooSoon': 'Ti abbiamo inviato un link meno di un minuto fa: controlla la posta, o riprova tra poco.',
   'verify.approved': 'Indirizzo confermato. Ora puoi scrivere nelle comunità.',
   'verify.pending':
     'Indirizzo confermato. La tua iscrizione ora attende l’approvazione di un moderatore: potrai scrivere appena sarà approvata, e ti avviseremo.',

@@ -97,6 +97,16 @@ pub async fn restore_tx(
     post: &Post,
     reason: &str,
 ) -> AppResult<Vec<Event>> {
+    if post.moderation == HIDDEN && thread.pending && thread.first_post_id == Some(post.id) {
+        // A rejected first post restored opens its thread, as approving it would have.
+        let held = Post {
+            moderation: PENDING.to_owned(),
+            ..post.clone()
+        };
+        let mut events = approve_tx(tx, viewer, thread, &held).await?;
+        events.extend(resolve_items_of(tx, viewer, post.id, "restored").await?);
+        return Ok(events);
+    }
     let mut events = Vec::new();
     if post.moderation == HIDDEN && posts::set_moderation(tx, post.id, VISIBLE, None).await? {
         if post.deleted_at.is_none() {

@@ -2,7 +2,7 @@
 
 use piazza_db::{posts::Post, votes};
 
-use super::{AppState, active, posts};
+use super::{AppState, poster, posts};
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
@@ -16,7 +16,7 @@ pub async fn vote(
     post_id: i64,
     value: i64,
 ) -> AppResult<Post> {
-    let viewer = active(viewer)?;
+    let viewer = poster(viewer)?;
     if !(-1..=1).contains(&value) {
         return Err(AppError::bad_input("Voto: deve essere -1, 0 o 1"));
     }

@@ -33,6 +33,7 @@ const CommunityViewerDocument = graphql(`
     community(slug: $slug) {
       id
       viewerIsMember
+      viewerIsModerator
       viewerNotificationLevel
       faqUnseenChanges
     }
@@ -109,6 +110,11 @@ export function CommunityPage({ slug, tab, search }: { slug: string; tab: Commun
         <Link href={askHref} class="btn btn-primary">
           {t('community.ask')}
         </Link>
+        {mine?.viewerIsModerator && (
+          <Link href={`/moderazione?comunita=${encodeURIComponent(slug)}`} class="btn btn-outline-secondary">
+            {t('community.moderation')}
+          </Link>
+        )}
       </div>
       {viewer && mine?.viewerNotificationLevel && <CommunityNotifications slug={slug} level={mine.viewerNotificationLevel} />}
       <Tabs slug={slug} tab={tab} faqNews={mine?.faqUnseenChanges ?? 0} />

@@ -11,11 +11,7 @@ export function isGlobalModerator(viewer: { role: Role } | null | undefined): bo
  * their first community; a slug they do not moderate falls back the same way. Null: the
  * viewer moderates nothing.
  */
-export function moderationScope(
-  search: string,
-  global: boolean,
-  moderated: readonly { slug: string }[],
-): { slug: string | null } | null {
+export function moderationScope(search: string, global: boolean, moderated: readonly { slug: string }[]): { slug: string | null } | null {
   const wanted = new URLSearchParams(search).get('comunita');
   if (wanted && (global || moderated.some((c) => c.slug === wanted))) return { slug: wanted };
   if (global) return { slug: null };
