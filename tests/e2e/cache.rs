@@ -396,3 +396,33 @@ async fn a_slow_redis_is_skipped_not_waited_for() {
     );
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn versions_evicted_from_redis_never_bring_back_an_old_entry() {
+    let redis = RedisServer::start().await;
+    let url = redis.url();
+    let app = TestApp::spawn_with(Backend::Sqlite, |c| c.redis_url = Some(url.clone())).await;
+    let member = app.register("Eva Sfratti").await;
+    app.ask(&member, SLUG, "Prima dello sfratto", "x").await;
+    // Cached while the community's version had never been bumped.
+    settled(&app, None, FEED, json!({ "s": SLUG })).await;
+    app.ask(&member, SLUG, "Dopo lo sfratto", "x").await;
+    // Redis under memory pressure evicts the version keys (not the entries).
+    let client = redis::Client::open(url.as_str()).unwrap();
+    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+    let versions: Vec<String> = redis::cmd("KEYS")
+        .arg("piazza:cache:v:*")
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    assert!(!versions.is_empty());
+    let _: () = redis::cmd("DEL")
+        .arg(&versions)
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    let (data, outcome) = feed(&app, None).await;
+    assert_eq!(outcome, "miss");
+    assert_eq!(titles(&data), ["Dopo lo sfratto", "Prima dello sfratto"]);
+    app.stop().await;
+}

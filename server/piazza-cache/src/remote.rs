@@ -1,7 +1,8 @@
 //! The Redis store. Versions are random tokens (`SET`, never `INCR`), so a version key
 //! that expired or was lost never comes back to a value an old entry was stored under.
 //! Every key is prefixed, entries expire after the TTL, and version keys after a week of
-//! no writes.
+//! no writes; a version found missing (expired, or evicted under memory pressure) is
+//! created with a fresh token, never read as a default.
 //!
 //! When a bump may have been lost (a failed or timed-out call, or a new process that cannot
 //! know whether its predecessor died between a commit and its bump), the first successful
@@ -40,17 +41,54 @@ impl RedisStore {
     }
 
     pub async fn versions(&self, deps: &[String]) -> Option<Vec<String>> {
+        let mut keys = vec![EPOCH.to_owned()];
+        keys.extend(deps.iter().map(|dep| format!("{PREFIX}v:{dep}")));
         let mut cmd = redis::cmd("MGET");
-        cmd.arg(EPOCH);
-        for dep in deps {
-            cmd.arg(format!("{PREFIX}v:{dep}"));
-        }
+        cmd.arg(&keys);
         let values: Vec<Option<String>> = self
             .call("read versions", |mut c| async move {
                 cmd.query_async(&mut c).await
             })
             .await?;
-        Some(values.into_iter().map(Option::unwrap_or_default).collect())
+        if values.iter().all(Option::is_some) {
+            return Some(values.into_iter().flatten().collect());
+        }
+        // A missing version (never bumped, expired or evicted) gets a fresh token rather than
+        // a default, so it can never match an entry stored while it was missing before.
+        let mut pipe = redis::pipe();
+        let mut fresh = Vec::new();
+        for (key, value) in keys.iter().zip(&values) {
+            if value.is_none() {
+                let token = rand::random::<u64>().to_string();
+                pipe.cmd("SET")
+                    .arg(key)
+                    .arg(&token)
+                    .arg("NX")
+                    .arg("GET")
+                    .arg("EX")
+                    .arg(VERSION_TTL_SECS);
+                fresh.push(token);
+            }
+        }
+        // `GET` answers the token another replica set first, if one did.
+        let previous: Vec<Option<String>> = self
+            .call("create versions", |mut c| async move {
+                pipe.query_async(&mut c).await
+            })
+            .await?;
+        let mut created = fresh.into_iter().zip(previous);
+        Some(
+            values
+                .into_iter()
+                .map(|v| match v {
+                    Some(v) => v,
+                    None => match created.next() {
+                        Some((mine, theirs)) => theirs.unwrap_or(mine),
+                        None => String::new(),
+                    },
+                })
+                .collect(),
+        )
     }
 
     pub async fn get(&self, key: &str) -> Option<Option<Bytes>> {
