@@ -1,12 +1,12 @@
 //! Read operations of moderation: the review queue, the moderation log, and what admins
 //! manage (approved domains, watched words, the mail outbox).
 
-use async_graphql::{Context, Object, Result, connection::Edge};
+use async_graphql::{Context, Object, Result};
 
 use super::{
     context::{state, viewer},
     cursor,
-    types::{ApprovedDomain, ModerationAction, OutboxMail, Page, ReviewItem, WatchedWord},
+    types::{ApprovedDomain, ModerationAction, OutboxMail, Page, ReviewItem, WatchedWord, page_of},
 };
 use crate::services::{moderation, review, trust, watched};
 
@@ -27,7 +27,7 @@ impl ModerationQuery {
     ) -> Result<Page<ReviewItem>> {
         let limit = cursor::page_size(first)?;
         let after = after.as_deref().map(cursor::decode_id).transpose()?;
-        let mut rows = review::list(
+        let rows = review::list(
             state(ctx)?,
             viewer(ctx),
             community_slug.as_deref(),
@@ -35,14 +35,9 @@ impl ModerationQuery {
             limit + 1,
         )
         .await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|r| Edge::new(cursor::encode_id(r.id), ReviewItem(r))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, after.is_some(), |r| {
+            (cursor::encode_id(r.id), ReviewItem(r))
+        }))
     }
 
     /// Moderator actions, newest first: a community's (readable by its members; who acted
@@ -57,7 +52,7 @@ impl ModerationQuery {
     ) -> Result<Page<ModerationAction>> {
         let limit = cursor::page_size(first)?;
         let after = after.as_deref().map(cursor::decode_id).transpose()?;
-        let mut rows = moderation::list_log(
+        let rows = moderation::list_log(
             state(ctx)?,
             viewer(ctx),
             community_slug.as_deref(),
@@ -65,14 +60,9 @@ impl ModerationQuery {
             limit + 1,
         )
         .await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|r| Edge::new(cursor::encode_id(r.id), ModerationAction(r))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, after.is_some(), |r| {
+            (cursor::encode_id(r.id), ModerationAction(r))
+        }))
     }
 
     /// Mail kept in the outbox, newest first (admins): everything written without SMTP, and
@@ -87,7 +77,7 @@ impl ModerationQuery {
     ) -> Result<Page<OutboxMail>> {
         let limit = cursor::page_size(first)?;
         let after = after.as_deref().map(cursor::decode_id).transpose()?;
-        let mut rows = trust::list_outbox(
+        let rows = trust::list_outbox(
             state(ctx)?,
             viewer(ctx),
             recipient.as_deref(),
@@ -95,14 +85,9 @@ impl ModerationQuery {
             limit + 1,
         )
         .await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|r| Edge::new(cursor::encode_id(r.id), OutboxMail(r))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, after.is_some(), |r| {
+            (cursor::encode_id(r.id), OutboxMail(r))
+        }))
     }
 
     /// Email domains whose verified members are approved at once (admins).

@@ -7,7 +7,7 @@ use super::{
     cursor,
     types::{
         Community, Comune, FaqEntry, Notification, Page, Post, SearchFilter, SearchHit, Thread,
-        User,
+        User, page_of,
     },
 };
 use piazza_db::threads::ThreadKey;
@@ -59,17 +59,12 @@ impl ReadQuery {
         let after = after.as_deref().map(cursor::decode_named).transpose()?;
         let db = &state(ctx)?.db;
         let key = after.as_ref().map(|(name, id)| (name.as_str(), *id));
-        let mut rows = piazza_db::communities::list_communities(db, key, limit + 1)
+        let rows = piazza_db::communities::list_communities(db, key, limit + 1)
             .await
             .map_err(AppError::from)?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|c| Edge::new(cursor::encode_named(&c.name, c.id), Community(c))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, after.is_some(), |c| {
+            (cursor::encode_named(&c.name, c.id), Community(c))
+        }))
     }
 
     /// A community by its slug.
@@ -150,21 +145,17 @@ impl ReadQuery {
                 feed_cache::home_communities(state, &memberships).await?
             }
         };
-        let mut rows = piazza_db::threads::list_recent_threads(&state.db, &ids, after, limit + 1)
+        let rows = piazza_db::threads::list_recent_threads(&state.db, &ids, after, limit + 1)
             .await
             .map_err(AppError::from)?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(rows.into_iter().map(|t| {
+        Ok(page_of(rows, limit, after.is_some(), |t| {
             let key = ThreadKey::Active {
                 pinned: false,
                 at: t.last_activity_at,
                 id: t.id,
             };
-            Edge::new(cursor::encode_thread(&key), Thread(t))
-        }));
-        Ok(page)
+            (cursor::encode_thread(&key), Thread(t))
+        }))
     }
 
     async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Thread>> {
@@ -254,7 +245,7 @@ impl ReadQuery {
     ) -> Result<Page<Notification>> {
         let limit = cursor::page_size(first)?;
         let before = after.as_deref().map(cursor::decode_id).transpose()?;
-        let mut rows = notifications::list(
+        let rows = notifications::list(
             state(ctx)?,
             viewer(ctx),
             unread_only.unwrap_or(false),
@@ -262,14 +253,9 @@ impl ReadQuery {
             limit + 1,
         )
         .await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(before.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|n| Edge::new(cursor::encode_id(n.id), Notification(n))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, before.is_some(), |n| {
+            (cursor::encode_id(n.id), Notification(n))
+        }))
     }
 
     /// The signed-in member's bookmarks, newest first.
@@ -282,16 +268,10 @@ impl ReadQuery {
     ) -> Result<Page<super::types::Bookmark>> {
         let limit = cursor::page_size(first)?;
         let before = after.as_deref().map(cursor::decode_id).transpose()?;
-        let mut rows =
-            services::bookmarks::list(state(ctx)?, viewer(ctx), before, limit + 1).await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(before.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|b| Edge::new(cursor::encode_id(b.id), super::types::Bookmark(b))),
-        );
-        Ok(page)
+        let rows = services::bookmarks::list(state(ctx)?, viewer(ctx), before, limit + 1).await?;
+        Ok(page_of(rows, limit, before.is_some(), |b| {
+            (cursor::encode_id(b.id), super::types::Bookmark(b))
+        }))
     }
 
     /// How many of the signed-in member's notifications are unread.

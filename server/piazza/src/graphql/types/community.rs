@@ -1,8 +1,10 @@
-use async_graphql::{Context, ID, Object, Result, connection::Edge};
+use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, Utc};
 use piazza_db::{communities::Community as CommunityRecord, threads::ThreadKey};
 
-use super::{FaqChange, FaqEntry, FaqStatus, Page, Thread, ThreadFilterInput, ThreadSort, id};
+use super::{
+    FaqChange, FaqEntry, FaqStatus, Page, Thread, ThreadFilterInput, ThreadSort, id, page_of,
+};
 use crate::{
     graphql::{
         context::{loaders, scoped_viewer, state, viewer},
@@ -93,7 +95,7 @@ impl Community {
         let filter = filter
             .map(ThreadFilterInput::into_filter)
             .unwrap_or_default();
-        let mut rows = threads::list(
+        let rows = threads::list(
             state(ctx)?,
             self.0.id,
             sort,
@@ -102,14 +104,9 @@ impl Community {
             limit + 1,
         )
         .await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|t| Edge::new(cursor::encode_thread(&ThreadKey::of(&t, sort)), Thread(t))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, after.is_some(), |t| {
+            (cursor::encode_thread(&ThreadKey::of(&t, sort)), Thread(t))
+        }))
     }
 
     /// The community's official FAQ in creation order. Without `status`: published
@@ -126,7 +123,7 @@ impl Community {
     ) -> Result<Page<FaqEntry>> {
         let limit = cursor::page_size(first)?;
         let after = after.as_deref().map(cursor::decode_id).transpose()?;
-        let mut rows = faq::list(
+        let rows = faq::list(
             state(ctx)?,
             scoped_viewer(ctx),
             self.0.id,
@@ -136,14 +133,9 @@ impl Community {
             limit + 1,
         )
         .await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|e| Edge::new(cursor::encode_id(e.id), FaqEntry(e))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, after.is_some(), |e| {
+            (cursor::encode_id(e.id), FaqEntry(e))
+        }))
     }
 
     /// What changed in the FAQ (entries added, changed, withdrawn), newest first.
@@ -158,15 +150,10 @@ impl Community {
     ) -> Result<Page<FaqChange>> {
         let limit = cursor::page_size(first)?;
         let before = after.as_deref().map(cursor::decode_id).transpose()?;
-        let mut rows = faq::changelog(state(ctx)?, self.0.id, since, before, limit + 1).await?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(before.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|c| Edge::new(cursor::encode_id(c.id), FaqChange(c))),
-        );
-        Ok(page)
+        let rows = faq::changelog(state(ctx)?, self.0.id, since, before, limit + 1).await?;
+        Ok(page_of(rows, limit, before.is_some(), |c| {
+            (cursor::encode_id(c.id), FaqChange(c))
+        }))
     }
 
     /// How many FAQ changes happened since the viewer last marked the FAQ as seen

@@ -31,10 +31,31 @@ pub use search::{SearchFilter, SearchHit, SearchKind};
 pub use thread::{Thread, ThreadFilterInput, ThreadKind, ThreadSort};
 pub use user::{ApprovalStatus, AuthPayload, User};
 
-use async_graphql::{ID, connection::Connection};
+use async_graphql::{
+    ID, OutputType,
+    connection::{Connection, Edge},
+};
 
 /// A Relay connection with opaque string cursors.
 pub type Page<T> = Connection<String, T>;
+
+/// The page made of up to `limit + 1` rows read after a cursor (`after_given`): the extra
+/// row, dropped, only says that there is a next page. `edge` gives each row's cursor and node.
+pub fn page_of<R, T: OutputType>(
+    mut rows: Vec<R>,
+    limit: i64,
+    after_given: bool,
+    mut edge: impl FnMut(R) -> (String, T),
+) -> Page<T> {
+    let has_next = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let mut page = Page::new(after_given, has_next);
+    page.edges.extend(rows.into_iter().map(|r| {
+        let (cursor, node) = edge(r);
+        Edge::new(cursor, node)
+    }));
+    page
+}
 
 pub fn id(n: i64) -> ID {
     ID(n.to_string())

@@ -1,8 +1,8 @@
-use async_graphql::{Context, Enum, ID, InputObject, Object, Result, connection::Edge};
+use async_graphql::{Context, Enum, ID, InputObject, Object, Result};
 use chrono::{DateTime, Utc};
 use piazza_db::threads::{Thread as ThreadRecord, ThreadFilter, ThreadSort as DbSort};
 
-use super::{Community, FaqEntry, Page, Post, User, id};
+use super::{Community, FaqEntry, Page, Post, User, id, page_of};
 use crate::{
     error::AppError,
     graphql::{
@@ -220,18 +220,13 @@ impl Thread {
         let after = after.as_deref().map(cursor::decode_post).transpose()?;
         let sort = sort.unwrap_or(super::PostSort::Oldest).into();
         let db = &state(ctx)?.db;
-        let mut rows =
+        let rows =
             piazza_db::posts::list_thread_replies_sorted(db, self.0.id, sort, after, limit + 1)
                 .await
                 .map_err(AppError::from)?;
-        let has_next = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let mut page = Page::new(after.is_some(), has_next);
-        page.edges.extend(
-            rows.into_iter()
-                .map(|r| Edge::new(cursor::encode_post(&r.key), Post(r.post))),
-        );
-        Ok(page)
+        Ok(page_of(rows, limit, after.is_some(), |r| {
+            (cursor::encode_post(&r.key), Post(r.post))
+        }))
     }
 
     /// How much the viewer hears about this thread (null when signed out). Without a level
