@@ -71,16 +71,21 @@ impl Server {
         Self::spawn(name, cmd, log_dir, START_TIMEOUT).await
     }
 
-    /// Starts and stops the server once on a freshly seeded database, so that its start-up
-    /// work (indexing the seeded posts for search) is not part of any measurement.
+    /// Indexes a freshly seeded database for search (`piazza admin index-search`), so that
+    /// a server's background indexing of the seeded posts is not part of any measurement.
     pub async fn prepare(bin: &Path, database_url: &str, log_dir: &Path) -> anyhow::Result<()> {
+        let log = std::fs::File::create(log_dir.join("piazza-prepare.log"))?;
         let mut cmd = Command::new(bin);
-        cmd.arg("serve")
-            .env("PIAZZA_BIND", "127.0.0.1:0")
+        cmd.args(["admin", "index-search"])
             .env("PIAZZA_DATABASE_URL", database_url)
-            .env("PIAZZA_WEB_DIR", log_dir.join("no-web"));
-        let server = Self::spawn("piazza-prepare", cmd, log_dir, FIRST_START_TIMEOUT).await?;
-        server.stop().await;
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .kill_on_drop(true);
+        let status = tokio::time::timeout(FIRST_START_TIMEOUT, cmd.status())
+            .await
+            .context("indexing the seeded posts took too long")??;
+        anyhow::ensure!(status.success(), "piazza admin index-search: {status}");
         Ok(())
     }
 

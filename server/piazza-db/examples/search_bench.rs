@@ -13,6 +13,9 @@
 //! Measures in-process, without HTTP and GraphQL, which the other rows cover.
 //! `SEARCH_BENCH_SEED_ONLY=1` stops after seeding and `SEARCH_BENCH_KEEP=1` keeps the SQLite
 //! file (in `$TMPDIR/piazza-search-bench/`), to inspect plans with `sqlite3`.
+//! `SEARCH_BENCH_REUSE=1` measures on the database a previous run kept (the SQLite file, or
+//! the PostgreSQL database) instead of seeding again; `SEARCH_BENCH_CLASSES=common,phrase`
+//! measures only the classes named.
 
 use std::{
     sync::Arc,
@@ -21,10 +24,14 @@ use std::{
 
 use piazza_db::{
     Backend, Db, PoolSize, now,
-    search::{self, MatchQuery, NewSearchDoc, SearchFilter},
+    search::{self, NewSearchDoc, SearchFilter},
 };
 use piazza_search::{Query, Synonyms};
 use sqlx::Connection;
+
+/// As in the `piazza` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Italian PA vocabulary, most frequent first (sampled with a Zipf law).
 const WORDS: &[&str] = &[
@@ -230,6 +237,31 @@ fn text(rng: &mut Rng, zipf: &Zipf, words: usize, post: i64) -> String {
     out.join(" ")
 }
 
+fn postgres_url(database: &str) -> anyhow_like::Result<String> {
+    let base = std::env::var("PIAZZA_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    match base.rsplit_once('/') {
+        Some((server, _)) => Ok(format!("{server}/{database}")),
+        None => Err("bad PostgreSQL URL".into()),
+    }
+}
+
+/// The database a previous run kept.
+async fn existing_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir>)> {
+    let url = match backend {
+        "sqlite" => {
+            let file = std::env::temp_dir().join("piazza-search-bench/bench.db");
+            if !file.exists() {
+                return Err(format!("no kept database at {}", file.display()).into());
+            }
+            format!("sqlite:{}", file.display())
+        }
+        "postgres" => postgres_url("piazza_search_bench")?,
+        _ => return Err("backend: sqlite or postgres".into()),
+    };
+    Ok((Db::connect(&url, PoolSize::default()).await?, None))
+}
+
 async fn fresh_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir>)> {
     match backend {
         "sqlite" => {
@@ -238,19 +270,14 @@ async fn fresh_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir
             Ok((Db::connect(&url, PoolSize::default()).await?, Some(dir)))
         }
         "postgres" => {
-            let base = std::env::var("PIAZZA_TEST_POSTGRES_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-            let mut admin = sqlx::PgConnection::connect(&base).await?;
+            let mut admin = sqlx::PgConnection::connect(&postgres_url("postgres")?).await?;
             sqlx::query("drop database if exists piazza_search_bench with (force)")
                 .execute(&mut admin)
                 .await?;
             sqlx::query("create database piazza_search_bench")
                 .execute(&mut admin)
                 .await?;
-            let url = match base.rsplit_once('/') {
-                Some((server, _)) => format!("{server}/piazza_search_bench"),
-                None => return Err("bad PostgreSQL URL".into()),
-            };
+            let url = postgres_url("piazza_search_bench")?;
             Ok((Db::connect(&url, PoolSize::default()).await?, None))
         }
         _ => Err("backend: sqlite or postgres".into()),
@@ -407,17 +434,31 @@ async fn one_search(db: &Db, synonyms: &Synonyms, q: &str, filter: &SearchFilter
     if let Some(id) = filter.community_id {
         query = query.in_community(id);
     }
-    let m = MatchQuery {
-        fts5: query.fts5(),
-        tsquery: query.tsquery(),
-    };
-    let hits = search::search(db, &m, filter, 0, 21).await.expect("search");
+    let hits = search::search(db, &query, filter, 0, 21)
+        .await
+        .expect("search");
     let matcher = query.matcher();
     for h in &hits {
         std::hint::black_box(piazza_search::snippet(&h.body, &matcher, 220));
         std::hint::black_box(piazza_search::highlight(&h.title, &matcher));
     }
     hits.len()
+}
+
+/// CPU time this process has used (all threads), from `/proc/self/stat` (Linux; ticks of
+/// 10 ms): per query, it does not depend on what else the machine is running.
+fn process_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses: utime and stime are the
+    // 12th and 13th.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    Duration::from_millis(ticks * 10)
 }
 
 fn pct(sorted: &[Duration], p: f64) -> f64 {
@@ -430,9 +471,15 @@ async fn main() -> anyhow_like::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let backend = args.get(1).map_or("sqlite", String::as_str).to_owned();
     let posts: i64 = args.get(2).map_or(Ok(100_000), |s| s.parse())?;
-    let (db, _dir) = fresh_db(&backend).await?;
-    db.migrate().await?;
-    seed(&db, posts).await?;
+    let reuse = std::env::var_os("SEARCH_BENCH_REUSE").is_some();
+    let (db, _dir) = if reuse {
+        existing_db(&backend).await?
+    } else {
+        let (db, dir) = fresh_db(&backend).await?;
+        db.migrate().await?;
+        seed(&db, posts).await?;
+        (db, dir)
+    };
     if std::env::var_os("SEARCH_BENCH_SEED_ONLY").is_some() {
         return Ok(());
     }
@@ -461,9 +508,14 @@ async fn main() -> anyhow_like::Result<()> {
         "backend {backend}, {posts} posts, rank window {}",
         search::RANK_WINDOW
     );
-    println!("| class | filter | c | queries | p50 ms | p99 ms | q/s | hits |");
-    println!("|---|---|---|---|---|---|---|---|");
-    for (name, q) in classes {
+    println!("| class | filter | c | queries | p50 ms | p99 ms | q/s | CPU ms/query | hits |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let only = std::env::var("SEARCH_BENCH_CLASSES").ok();
+    let wanted = |name: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|c| name.starts_with(c.trim())))
+    };
+    for (name, q) in classes.into_iter().filter(|(name, _)| wanted(name)) {
         for scoped in [false, true] {
             let filter = SearchFilter {
                 community_id: scoped.then_some(community),
@@ -474,6 +526,7 @@ async fn main() -> anyhow_like::Result<()> {
             for c in [1usize, 16] {
                 let per_task = if c == 1 { 200 } else { 50 };
                 let started = Instant::now();
+                let cpu_before = process_cpu();
                 let mut tasks = Vec::new();
                 for _ in 0..c {
                     let (db, synonyms, filter) = (db.clone(), synonyms.clone(), filter.clone());
@@ -492,14 +545,16 @@ async fn main() -> anyhow_like::Result<()> {
                     lat.extend(t.await?);
                 }
                 let wall = started.elapsed().as_secs_f64();
+                let cpu = (process_cpu() - cpu_before).as_secs_f64() * 1000.0;
                 lat.sort();
                 println!(
-                    "| {name} `{q}` | {} | {c} | {} | {:.1} | {:.1} | {:.0} | {hits} |",
+                    "| {name} `{q}` | {} | {c} | {} | {:.1} | {:.1} | {:.0} | {:.2} | {hits} |",
                     if scoped { "community" } else { "none" },
                     lat.len(),
                     pct(&lat, 0.5),
                     pct(&lat, 0.99),
                     lat.len() as f64 / wall,
+                    cpu / lat.len() as f64,
                 );
             }
         }

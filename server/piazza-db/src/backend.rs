@@ -131,7 +131,14 @@ impl Db {
                 .await?;
             Backend::Sqlite { read, write }
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let options = PgConnectOptions::from_str(url).map_err(DbError::Other)?;
+            // The planner's default random page cost (4.0) models spinning disks; on SSDs
+            // and cached data (every deployment this runs on) 1.1 is PostgreSQL's usual
+            // advice. With 4.0 a community-filtered search walked the whole primary key
+            // instead of the community index, 5–10× slower (docs/benchmarks.md, row 7). Set
+            // per connection: only Piazza's sessions, no privileges needed.
+            let options = PgConnectOptions::from_str(url)
+                .map_err(DbError::Other)?
+                .options([("random_page_cost", "1.1")]);
             let pool = PgPoolOptions::new()
                 .max_connections(size.max_connections)
                 .acquire_timeout(ACQUIRE_TIMEOUT)

@@ -5,27 +5,37 @@
 //! `terms` already analysed in Rust (crate `piazza-search`), so both engines index the same
 //! words. Everything here is portable SQL except the match itself: **this module and the
 //! migrations are the only dialect-specific SQL in the project.** SQLite matches with
-//! `search_fts MATCH $1` ranked by `bm25`, PostgreSQL with `tsv @@ to_tsquery('simple', $1)`
-//! ranked by `ts_rank`; the two statements sit side by side in [`sqlite_sql`] and
-//! [`postgres_sql`], share their filters, and take the same parameters in the same order.
+//! `search_fts MATCH $1`, PostgreSQL with `tsv @@ to_tsquery('simple', $1)`; the two
+//! statements sit side by side in [`sqlite_sql`] and [`postgres_sql`], share their filters,
+//! and take the same parameters in the same order.
 //!
-//! Ranking: relevance times a boost (FAQ entries, official and accepted answers, first
-//! posts), then recency; posts are grouped by thread, the best post standing for it. To keep
-//! common words fast, relevance is computed over a bounded window: the newest
-//! [`RANK_WINDOW`] matching documents (after filters). Below that many matches (every
-//! query in a community of a few thousand posts) the order is exactly by relevance.
+//! Ranking happens in Rust ([`piazza_search::Ranker`]), not in the engines: BM25 over the
+//! stored terms times a boost (FAQ entries, official and accepted answers, first posts),
+//! then recency; posts are grouped by thread, the best post standing for it. The engines'
+//! own rank functions first walk every match in the index to count document frequencies,
+//! which cost milliseconds per common word (docs/benchmarks.md, row 7); the engines now only
+//! find the newest [`RANK_WINDOW`] matching documents (after filters), which are ranked.
+//! Below that many matches (a specific question, a rare word, a narrow filter) the order is
+//! exactly by relevance over all matches; above it, over the newest ones. Either way it is
+//! the same on both backends.
 //!
 //! The terms start with a community token (see `piazza_search::analyze::community_token`):
 //! the FTS5 expression includes it for a community filter, so SQLite intersects doclists
 //! instead of checking rows; PostgreSQL relies on the SQL condition, which its planner
 //! combines better with the GIN match (docs/benchmarks.md, row 7).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
+use piazza_search::Query;
+use sqlx::QueryBuilder;
 
 use crate::{Backend, Db, Result, Tx};
 
-/// How many of the newest matching documents are ranked.
-pub const RANK_WINDOW: i64 = 1_000;
+/// How many of the newest matching documents are ranked. Every candidate is read and
+/// scored, so this bounds a search's cost: 300 keeps the commonest words within the
+/// benchmark's budget (docs/benchmarks.md, row 7) and is still fifteen pages of results.
+pub const RANK_WINDOW: i64 = 300;
 
 /// Document kinds, as stored.
 pub const POST: &str = "post";
@@ -51,15 +61,6 @@ pub struct NewSearchDoc<'a> {
     pub is_accepted: bool,
     pub is_official: bool,
     pub created_at: DateTime<Utc>,
-}
-
-/// The match expression of one parsed query, in each engine's syntax.
-#[derive(Clone, Debug)]
-pub struct MatchQuery {
-    /// SQLite FTS5 `MATCH` syntax.
-    pub fts5: String,
-    /// PostgreSQL `to_tsquery('simple', …)` syntax.
-    pub tsquery: String,
 }
 
 /// Narrows a search. `None` and `false` leave a dimension open.
@@ -120,69 +121,146 @@ macro_rules! filters {
     };
 }
 
-/// The boost applied to relevance.
-macro_rules! boost {
-    () => {
-        "(1.0 + case when d.kind = 'faq' then 0.5 else 0.0 end \
-          + case when d.is_official then 0.3 else 0.0 end \
-          + case when d.is_accepted then 0.2 else 0.0 end \
-          + case when d.is_first_post then 0.1 else 0.0 end)"
+/// The candidates of a match: the newest [`RANK_WINDOW`] matching documents that pass the
+/// filters, with only what ranking needs (every column of a thousand rows costs). `matches`
+/// is the engine's match condition on `d`, `at_ms` its expression for `d.created_at` in
+/// milliseconds since 1970.
+macro_rules! candidates {
+    ($from:literal, $matches:literal, $at_ms:literal, $order:literal) => {
+        concat!(
+            "select d.id, coalesce(d.thread_id, -d.faq_entry_id, -d.id) as grp, ",
+            "cast(1.0 + case when d.kind = 'faq' then 0.5 else 0.0 end \
+              + case when d.is_official then 0.3 else 0.0 end \
+              + case when d.is_accepted then 0.2 else 0.0 end \
+              + case when d.is_first_post then 0.1 else 0.0 end as double precision) as boost, ",
+            $at_ms,
+            " as at_ms, d.terms from ",
+            $from,
+            " where ",
+            $matches,
+            " and ",
+            filters!(),
+            " order by ",
+            $order,
+            " desc limit $12"
+        )
     };
 }
 
-/// Grouping by thread and the final order, over a `matches (id, thread_id, faq_entry_id,
-/// created_at, score)` set; parameters $13 (limit) and $14 (offset).
-macro_rules! best_per_thread {
-    () => {
-        "select d.id, d.kind, d.thread_id, d.post_id, d.faq_entry_id, d.title, d.body, \
-         r.score, d.created_at from ( \
-           select m.id, m.score, m.created_at, row_number() over ( \
-             partition by coalesce(m.thread_id, -m.faq_entry_id) \
-             order by m.score desc, m.id desc) as rn \
-           from matches m) r \
-         join search_docs d on d.id = r.id \
-         where r.rn = 1 \
-         order by r.score desc, r.created_at desc, r.id desc limit $13 offset $14"
-    };
-}
-
-/// SQLite: FTS5 over `search_docs.terms`, ranked by bm25 (negated: lower is better there).
+/// SQLite: FTS5 over `search_docs.terms`, newest first (FTS5 walks its doclists backwards
+/// for `order by rowid desc`, so the limit stops the walk).
 pub mod sqlite_sql {
-    pub const SEARCH: &str = concat!(
-        "with matches as (select d.id, d.thread_id, d.faq_entry_id, d.created_at, \
-         -bm25(search_fts) * ",
-        boost!(),
-        " as score from search_fts join search_docs d on d.id = search_fts.rowid \
-         where search_fts match $1 and ",
-        filters!(),
-        " order by search_fts.rowid desc limit $12) ",
-        best_per_thread!()
+    pub const CANDIDATES: &str = candidates!(
+        "search_fts join search_docs d on d.id = search_fts.rowid",
+        "search_fts match $1",
+        "cast((julianday(d.created_at) - 2440587.5) * 86400000 as integer)",
+        "search_fts.rowid"
     );
 }
 
-/// PostgreSQL: the generated `tsv` column (GIN-indexed), ranked by ts_rank.
+/// PostgreSQL: the generated `tsv` column (GIN-indexed).
 pub mod postgres_sql {
-    pub const SEARCH: &str = concat!(
-        "with matches as (select d.id, d.thread_id, d.faq_entry_id, d.created_at, \
-         cast(ts_rank(d.tsv, to_tsquery('simple', $1)) * ",
-        boost!(),
-        " as double precision) as score from search_docs d \
-         where d.tsv @@ to_tsquery('simple', $1) and ",
-        filters!(),
-        " order by d.id desc limit $12) ",
-        best_per_thread!()
+    pub const CANDIDATES: &str = candidates!(
+        "search_docs d",
+        "d.tsv @@ to_tsquery('simple', $1)",
+        "cast(extract(epoch from d.created_at) * 1000 as bigint)",
+        "d.id"
     );
+}
+
+/// A matching document, as ranking sees it.
+#[derive(sqlx::FromRow)]
+struct Candidate {
+    id: i64,
+    /// The thread it stands for, or its FAQ entry (negated, so the two never collide).
+    grp: i64,
+    /// What relevance is multiplied by: FAQ entries, official and accepted answers and
+    /// questions themselves first.
+    boost: f64,
+    /// When it was written (milliseconds), for ties.
+    at_ms: i64,
+    terms: String,
+}
+
+/// What a hit shows, read for the page only.
+#[derive(sqlx::FromRow)]
+struct Shown {
+    id: i64,
+    kind: String,
+    thread_id: Option<i64>,
+    post_id: Option<i64>,
+    faq_entry_id: Option<i64>,
+    title: String,
+    body: String,
+    created_at: DateTime<Utc>,
 }
 
 /// Runs a query: the best hit per thread (and each FAQ entry), best first, skipping
 /// `offset` hits.
+///
+/// The engine finds the candidates; [`piazza_search::Ranker`] scores them from their terms
+/// (BM25 times the boost); the best document of each thread stands for it; ties
+/// go to the newer. Only the page's texts are then read.
 pub async fn search(
     db: &Db,
-    query: &MatchQuery,
+    query: &Query,
     filter: &SearchFilter,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<SearchHit>> {
+    if query.is_empty() || limit <= 0 {
+        return Ok(Vec::new());
+    }
+    let candidates = fetch_candidates(db, query, filter).await?;
+    let terms: Vec<&str> = candidates.iter().map(|c| c.terms.as_str()).collect();
+    let relevance = query.ranker().scores(&terms);
+    let mut best: HashMap<i64, (f64, usize)> = HashMap::with_capacity(candidates.len());
+    for (i, (c, r)) in candidates.iter().zip(relevance).enumerate() {
+        let score = r * c.boost;
+        // Candidates come newest first, so on a tie the one already kept is the newer.
+        best.entry(c.grp)
+            .and_modify(|kept| {
+                if score > kept.0 {
+                    *kept = (score, i);
+                }
+            })
+            .or_insert((score, i));
+    }
+    let mut ranked: Vec<(f64, usize)> = best.into_values().collect();
+    ranked.sort_by(|a, b| {
+        let (ca, cb) = (&candidates[a.1], &candidates[b.1]);
+        b.0.total_cmp(&a.0)
+            .then(cb.at_ms.cmp(&ca.at_ms))
+            .then(cb.id.cmp(&ca.id))
+    });
+    let page: Vec<(f64, i64)> = ranked
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(0))
+        .take(usize::try_from(limit).unwrap_or(0))
+        .map(|(score, i)| (score, candidates[i].id))
+        .collect();
+    let mut shown = fetch_shown(db, page.iter().map(|(_, id)| *id)).await?;
+    // A document deleted since the match is left out.
+    Ok(page
+        .into_iter()
+        .filter_map(|(score, id)| {
+            let s = shown.remove(&id)?;
+            Some(SearchHit {
+                id,
+                kind: s.kind,
+                thread_id: s.thread_id,
+                post_id: s.post_id,
+                faq_entry_id: s.faq_entry_id,
+                title: s.title,
+                body: s.body,
+                score,
+                created_at: s.created_at,
+            })
+        })
+        .collect())
+}
+
+async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Result<Vec<Candidate>> {
     macro_rules! run {
         ($sql:expr, $expr:expr, $pool:expr) => {
             sqlx::query_as($sql)
@@ -198,16 +276,31 @@ pub async fn search(
                 .bind(filter.to)
                 .bind(filter.first_posts_only)
                 .bind(RANK_WINDOW)
-                .bind(limit)
-                .bind(offset)
                 .fetch_all($pool)
                 .await
         };
     }
     Ok(match db.backend() {
-        Backend::Sqlite { read, .. } => run!(sqlite_sql::SEARCH, query.fts5.as_str(), read),
-        Backend::Postgres(pool) => run!(postgres_sql::SEARCH, query.tsquery.as_str(), pool),
+        Backend::Sqlite { read, .. } => run!(sqlite_sql::CANDIDATES, query.fts5(), read),
+        Backend::Postgres(pool) => run!(postgres_sql::CANDIDATES, query.tsquery(), pool),
     }?)
+}
+
+/// What the page's hits show, by document id.
+async fn fetch_shown(db: &Db, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, Shown>> {
+    let ids: Vec<i64> = ids.collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<Shown> = on_read!(db, pool => {
+        let mut qb = QueryBuilder::new(
+            "select id, kind, thread_id, post_id, faq_entry_id, title, body, created_at \
+             from search_docs where id in (",
+        );
+        crate::push_in_list(&mut qb, ids.iter().copied(), ")");
+        qb.build_query_as().fetch_all(pool).await
+    })?;
+    Ok(rows.into_iter().map(|s| (s.id, s)).collect())
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,10 +11,12 @@
 
 pub mod analyze;
 pub mod query;
+pub mod rank;
 pub mod snippet;
 pub mod synonyms;
 
 pub use analyze::index_text;
 pub use query::{Matcher, Query, QueryError};
+pub use rank::Ranker;
 pub use snippet::{highlight, snippet};
 pub use synonyms::Synonyms;

@@ -30,6 +30,7 @@ pub struct Application {
     state: HttpState,
     config: Config,
     shutdown_tx: tokio::sync::watch::Sender<bool>,
+    backfill: tokio::task::JoinHandle<()>,
 }
 
 /// Connects to the database and applies migrations and first-start data.
@@ -78,6 +79,7 @@ pub fn app_state(db: Db, config: &Config) -> anyhow::Result<AppState> {
         cache,
         mailer: crate::services::mail::Mailer::new(config)?,
         limits: crate::services::limits::NewMemberLimits::from_config(config),
+        search_backfill: Default::default(),
     })
 }
 
@@ -102,13 +104,9 @@ impl Application {
         http::metrics::handle();
         let db = open_database(&config).await?;
         let app = app_state(db, &config)?;
-        // Posts written before the search index existed (or restored from elsewhere).
-        let indexed = crate::services::search::index_missing(&app)
-            .await
-            .map_err(|e| anyhow::anyhow!("indexing for search: {}", e.message()))?;
-        if indexed > 0 {
-            tracing::info!(indexed, "search index completed");
-        }
+        // Posts written before the search index existed (or restored from elsewhere) are
+        // indexed while the server already serves.
+        let backfill = tokio::spawn(crate::services::search::complete_index(app.clone()));
         let schema = graphql::build_schema(Some(app.clone()), config.introspection);
         let (shutdown_tx, shutdown) = tokio::sync::watch::channel(false);
         let ws = WsSettings {
@@ -141,6 +139,7 @@ impl Application {
             state,
             config,
             shutdown_tx,
+            backfill,
         })
     }
 
@@ -182,6 +181,7 @@ impl Application {
             .run_with_graceful_shutdown(routes, shutdown, Some(GRACE))
             .await;
         housekeeping.abort();
+        self.backfill.abort();
         bus.shutdown();
         db.close().await;
         result.context("serving HTTP")

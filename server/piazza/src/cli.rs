@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `migrate`, `admin create` and `schema`.
+//! The command line: `serve` (the default), `migrate`, `admin …`, `schema` and `backup`.
 
 use std::io::{IsTerminal, Write};
 
@@ -58,6 +58,10 @@ pub enum AdminCommand {
         #[arg(long)]
         comune: Option<String>,
     },
+    /// Index for search every post and FAQ entry the index lacks (data restored from
+    /// before search existed, or imported with SQL), then exit. A starting server does the
+    /// same in the background; this waits until it is done.
+    IndexSearch,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -88,6 +92,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
             db.close().await;
             println!("domain {} approved", approved.domain);
+            Ok(())
+        }
+        Command::Admin(AdminCommand::IndexSearch) => {
+            let db = app::open_database(&cli.config).await?;
+            let state = app::app_state(db.clone(), &cli.config)?;
+            let written = crate::services::search::index_missing(&state)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+            db.close().await;
+            println!("{written} documents indexed for search");
             Ok(())
         }
         Command::Backup { path } => {

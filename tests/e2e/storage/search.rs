@@ -1,22 +1,32 @@
 //! `piazza_db::search`: the search documents (insert, replace, hide, delete, answer
 //! flags), the ranked and grouped match with its filters on both engines, the backfill
-//! lists and the admin synonym groups. Terms and match expressions are written by hand
-//! here, as the analyser would produce them, so these tests pin the storage contract alone.
+//! lists and the admin synonym groups. Terms and query trees are written by hand here, as
+//! the analyser and the parser would produce them, so these tests pin the storage contract
+//! alone.
 
 use piazza_db::{
     Db, now,
-    search::{self, MatchQuery, NewSearchDoc, SearchFilter},
+    search::{self, NewSearchDoc, SearchFilter},
 };
+use piazza_search::{Query, query::Node};
 use sqlx::types::chrono::{DateTime, Utc};
 
 use super::{DAY, add_community, add_reply, add_user, begin, commit, open_thread, shift};
 
-/// The same single-term query in both syntaxes.
-fn term(t: &str) -> MatchQuery {
-    MatchQuery {
-        fts5: format!("(\"{t}\")"),
-        tsquery: format!("('{t}')"),
+fn all_of(clauses: Vec<Node>) -> Query {
+    Query {
+        clauses,
+        match_any: false,
+        scope: None,
     }
+}
+
+fn word(t: &str) -> Node {
+    Node::Term(t.into())
+}
+
+fn term(t: &str) -> Query {
+    all_of(vec![word(t)])
 }
 
 fn post_doc<'a>(
@@ -50,7 +60,7 @@ async fn put(db: &Db, doc: &NewSearchDoc<'_>) {
     commit(tx).await;
 }
 
-async fn hits(db: &Db, q: &MatchQuery, filter: &SearchFilter) -> Vec<(Option<i64>, Option<i64>)> {
+async fn hits(db: &Db, q: &Query, filter: &SearchFilter) -> Vec<(Option<i64>, Option<i64>)> {
     search::search(db, q, filter, 0, 50)
         .await
         .expect("search")
@@ -189,13 +199,13 @@ storage_test! {
         put(&db, &post_doc(t1, p1, c, "art 50 d lgs 36 2023", true, now())).await;
         put(&db, &post_doc(t2, p2, c, "art 12 50 2023 36", true, now())).await;
         let all = SearchFilter::default();
-        let phrase = MatchQuery { fts5: "(\"36 2023\")".into(), tsquery: "(('36' <-> '2023'))".into() };
+        let phrase = all_of(vec![Node::Phrase(vec!["36".into(), "2023".into()], false)]);
         assert_eq!(hits(&db, &phrase, &all).await, [(Some(t1), Some(p1))]);
-        let prefix = MatchQuery { fts5: "(\"lg\"*)".into(), tsquery: "('lg':*)".into() };
+        let prefix = all_of(vec![Node::Prefix("lg".into())]);
         assert_eq!(hits(&db, &prefix, &all).await, [(Some(t1), Some(p1))]);
-        let both = MatchQuery { fts5: "(\"art\" AND \"12\")".into(), tsquery: "('art' & '12')".into() };
+        let both = all_of(vec![word("art"), word("12")]);
         assert_eq!(hits(&db, &both, &all).await, [(Some(t2), Some(p2))]);
-        let any = MatchQuery { fts5: "(\"lgs\" OR \"12\")".into(), tsquery: "('lgs' | '12')".into() };
+        let any = Query { match_any: true, ..all_of(vec![word("lgs"), word("12")]) };
         assert_eq!(hits(&db, &any, &all).await.len(), 2);
     }
 

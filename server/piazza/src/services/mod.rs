@@ -48,6 +48,8 @@ pub struct AppState {
     pub cache: Option<piazza_cache::Cache>,
     pub mailer: mail::Mailer,
     pub limits: limits::NewMemberLimits,
+    /// The start-up pass that indexes what the search index lacks.
+    pub search_backfill: search::Backfill,
 }
 
 /// Facts about the current request that rules depend on.

@@ -9,14 +9,18 @@
 //! searchable, changed or gone exactly when it commits. Moderation hides documents with
 //! [`set_post_hidden`].
 
-use std::sync::LazyLock;
+use std::{
+    sync::{Arc, LazyLock},
+    time::Duration,
+};
 
 use piazza_db::{
     Tx,
-    search::{self as index, MatchQuery, NewSearchDoc, SearchFilter},
+    search::{self as index, NewSearchDoc, SearchFilter},
     threads::Thread,
 };
 use piazza_search::{Query, Synonyms, snippet::SNIPPET_CHARS};
+use tokio::sync::watch;
 
 use super::{AppState, RequestMeta, admin, communities};
 use crate::{
@@ -76,13 +80,6 @@ async fn community_filter(state: &AppState, slug: Option<&str>) -> AppResult<Opt
     }
 }
 
-fn match_query(query: &Query) -> MatchQuery {
-    MatchQuery {
-        fts5: query.fts5(),
-        tsquery: query.tsquery(),
-    }
-}
-
 /// A page of results for `input`, skipping `offset`. Anyone may search: everything indexed
 /// is public (published FAQ entries, posts that are neither deleted nor hidden).
 pub async fn search(
@@ -110,7 +107,7 @@ pub async fn search(
     if query.is_empty() || offset > MAX_OFFSET {
         return Ok(Vec::new());
     }
-    let hits = index::search(&state.db, &match_query(&query), &filter, offset, limit).await?;
+    let hits = index::search(&state.db, &query, &filter, offset, limit).await?;
     let matcher = query.matcher();
     Ok(hits
         .into_iter()
@@ -169,7 +166,7 @@ pub async fn similar_questions(
         first_posts_only: true,
         ..SearchFilter::default()
     };
-    let hits = index::search(&state.db, &match_query(&query), &filter, 0, limit).await?;
+    let hits = index::search(&state.db, &query, &filter, 0, limit).await?;
     let ids: Vec<i64> = hits.iter().filter_map(|h| h.thread_id).collect();
     let mut threads = piazza_db::threads::list_threads_by_ids(&state.db, &ids).await?;
     threads.sort_by_key(|t| ids.iter().position(|id| *id == t.id));
@@ -305,14 +302,65 @@ pub async fn set_post_hidden(tx: &mut Tx, post_id: i64, hidden: bool) -> AppResu
     Ok(index::set_post_hidden(tx, post_id, hidden).await?)
 }
 
-/// Indexes every visible post and published FAQ entry that has no document yet (after a
-/// restore, or data imported with SQL), in batches of one transaction each. Returns how
-/// many documents were written.
+/// Posts indexed per transaction by [`index_missing`]: small, so that on SQLite members'
+/// writes, which share the one writer, wait for one batch at most (tens of milliseconds).
+const BACKFILL_BATCH: i64 = 50;
+/// Wait before retrying a failed backfill.
+const BACKFILL_RETRY: Duration = Duration::from_secs(30);
+
+/// Whether the start-up pass of [`complete_index`] has finished; cheap to clone.
+#[derive(Clone)]
+pub struct Backfill(Arc<watch::Sender<bool>>);
+
+impl Default for Backfill {
+    fn default() -> Self {
+        Backfill(Arc::new(watch::Sender::new(false)))
+    }
+}
+
+impl Backfill {
+    pub fn is_finished(&self) -> bool {
+        *self.0.borrow()
+    }
+
+    /// Resolves once the pass has finished.
+    pub async fn finished(&self) {
+        let mut rx = self.0.subscribe();
+        // The sender lives as long as `self`, so this only returns once the flag is set.
+        let _ = rx.wait_for(|done| *done).await;
+    }
+}
+
+/// Indexes, in the background of a starting server, every post and FAQ entry the index
+/// lacks (a restore from before search existed, data imported with SQL): the server
+/// serves meanwhile, and their documents appear batch by batch. Retries after failures
+/// (the database restarting); replicas starting together may both try a document, and the
+/// loser's batch is retried.
+pub async fn complete_index(state: AppState) {
+    loop {
+        match index_missing(&state).await {
+            Ok(written) => {
+                if written > 0 {
+                    tracing::info!(indexed = written, "search index completed");
+                }
+                state.search_backfill.0.send_replace(true);
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e.message(), "indexing for search failed; will retry");
+                tokio::time::sleep(BACKFILL_RETRY).await;
+            }
+        }
+    }
+}
+
+/// Indexes every visible post and published FAQ entry that has no document yet, in
+/// batches of one transaction each. Returns how many documents were written.
 pub async fn index_missing(state: &AppState) -> AppResult<u64> {
     let mut written = 0;
     let mut after = 0;
     loop {
-        let ids = index::list_unindexed_posts(&state.db, after, 500).await?;
+        let ids = index::list_unindexed_posts(&state.db, after, BACKFILL_BATCH).await?;
         let Some(last) = ids.last().copied() else {
             break;
         };
@@ -323,15 +371,18 @@ pub async fn index_missing(state: &AppState) -> AppResult<u64> {
         tx.commit().await?;
         written += ids.len() as u64;
         after = last;
+        if written % 10_000 < BACKFILL_BATCH as u64 {
+            tracing::info!(indexed = written, "indexing posts for search");
+        }
     }
     let ids = index::list_unindexed_faq_entries(&state.db).await?;
-    if !ids.is_empty() {
+    for batch in ids.chunks(BACKFILL_BATCH as usize) {
         let mut tx = state.db.begin().await?;
-        for id in &ids {
+        for id in batch {
             index_faq_entry(&mut tx, *id).await?;
         }
         tx.commit().await?;
-        written += ids.len() as u64;
+        written += batch.len() as u64;
     }
     Ok(written)
 }
