@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeScan, launchBrowser, newContext, serious, watchProblems, type AxeViolation, type PageProblems } from './browser';
-import { ADMIN, startServer, type RunningServer } from './server';
+import { ADMIN, APPROVED_DOMAIN, startServer, type RunningServer } from './server';
 
 const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
 const schemaText = existsSync(SCHEMA) ? readFileSync(SCHEMA, 'utf8') : '';
@@ -140,15 +140,19 @@ async function verifyEmail(page: Page, email: string, outcome: RegExp): Promise<
   await page.getByText(outcome).waitFor();
 }
 
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/accedi');
+  await page.getByLabel('Indirizzo e-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('link', { name: 'Esci' }).waitFor();
+}
+
 /** A new browser context signed in as the admin (close it with `page.context().close()`). */
 async function signInAsAdmin(): Promise<Page> {
   const context = await newContext(browser, server.url);
   const page = await openPage(context);
-  await page.goto('/accedi');
-  await page.getByLabel('Indirizzo e-mail').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.getByRole('link', { name: 'Esci' }).waitFor();
+  await signIn(page, ADMIN.email, ADMIN.password);
   return page;
 }
 
@@ -426,6 +430,70 @@ describe('a member asks and a colleague answers', () => {
     await page.getByRole('link', { name: 'Apri la comunità' }).click();
     await page.getByRole('heading', { level: 1, name: 'Protezione civile' }).waitFor();
     await adminContext.close();
+  });
+
+  test('the admin approves an email domain and watches a word, which then refuses a member’s reply', async () => {
+    // A member has no administration: no link, and the page says so instead of the sections.
+    await askerPage.goto('/admin');
+    await askerPage.getByRole('heading', { level: 1, name: 'Amministrazione' }).waitFor();
+    await askerPage.getByText('Non hai i permessi per questa operazione.').waitFor();
+    expect(await askerPage.getByRole('link', { name: 'Amministrazione' }).count()).toBe(0);
+    expect(await askerPage.getByRole('heading', { name: 'Domini email approvati' }).count()).toBe(0);
+    expect(await askerPage.getByRole('heading', { name: 'Parole sorvegliate' }).count()).toBe(0);
+
+    const admin = await signInAsAdmin();
+    await admin.getByRole('link', { name: 'Amministrazione' }).click();
+    const domains = admin.getByRole('region', { name: 'Domini email approvati' });
+    // The journey's own domain, approved from the command line for every public body.
+    await domains.getByRole('row', { name: new RegExp(`^${APPROVED_DOMAIN.replace('.', '\\.')} Tutti gli enti pubblici`) }).waitFor();
+    const domainField = domains.getByLabel('Dominio email');
+    await domainField.fill('comune di aglie');
+    await domains.getByRole('button', { name: 'Approva il dominio' }).click();
+    await expect.poll(() => domainField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => domainField.getAttribute('aria-invalid')).toBe('true');
+    await domains.getByText('Il dominio non è valido').waitFor();
+    await domainField.fill('@Comune.Aglie.TO.it');
+    const comune = domains.getByRole('combobox', { name: 'Comune (facoltativo)' });
+    await comune.pressSequentially('Agliè', { delay: 30 });
+    await admin.getByRole('option', { name: /^Agliè / }).click();
+    await domains.getByRole('button', { name: 'Approva il dominio' }).click();
+    await domains.getByRole('status').filter({ hasText: 'Dominio comune.aglie.to.it approvato per il comune di Agliè.' }).waitFor();
+    const row = domains.getByRole('row', { name: /^comune\.aglie\.to\.it Agliè \(TO\)/ });
+    await row.waitFor();
+    await scan(admin, 'admin (domains and watched words)');
+    await row.getByRole('button', { name: 'Rimuovi comune.aglie.to.it' }).click();
+    await row.getByText('Rimuovere comune.aglie.to.it? Chi è già stato approvato resta approvato.').waitFor();
+    await scan(admin, 'admin (confirm removal)');
+    await row.getByRole('button', { name: 'Sì, rimuovi' }).click();
+    await domains.getByRole('status').filter({ hasText: 'Dominio comune.aglie.to.it rimosso.' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.id)).toBe('domains-heading');
+
+    const words = admin.getByRole('region', { name: 'Parole sorvegliate' });
+    await words.getByText('Nessuna parola sorvegliata.').waitFor();
+    await words.getByLabel('Parola o espressione').fill('truff*');
+    // Each action is explained beside its choice.
+    const block = words.getByLabel('Blocca', { exact: true });
+    const help = await block.getAttribute('aria-describedby');
+    await expect.poll(() => admin.locator(`#${help}`).textContent()).toContain('Il messaggio non viene pubblicato');
+    await words.locator(`label[for="${await block.getAttribute('id')}"]`).click();
+    await words.getByRole('button', { name: 'Sorveglia la parola' }).click();
+    await words.getByRole('status').filter({ hasText: '«truff*» è sorvegliata: Blocca.' }).waitFor();
+    const word = words.getByRole('row', { name: /^truff\* Blocca/ });
+    await word.waitFor();
+
+    // The member's reply with the word is refused, with the server's reason.
+    await askerPage.goto(threadPath);
+    await askerPage.getByLabel('Testo della risposta').fill('Attenzione: potrebbe essere una truffa.');
+    await askerPage.getByRole('button', { name: 'Pubblica la risposta' }).click();
+    await askerPage.getByRole('alert').filter({ hasText: 'Il testo contiene parole non ammesse: truff*' }).waitFor();
+    await askerPage.getByLabel('Testo della risposta').fill('');
+
+    await word.getByRole('button', { name: 'Rimuovi truff*' }).click();
+    await word.getByRole('button', { name: 'Sì, rimuovi' }).click();
+    await words.getByRole('status').filter({ hasText: '«truff*» non è più sorvegliata.' }).waitFor();
+    await words.getByText('Nessuna parola sorvegliata.').waitFor();
+    await admin.context().close();
   });
 
   test('an FAQ entry shows its answer, references, history and a diff', async () => {
@@ -742,6 +810,170 @@ describe('a member asks and a colleague answers', () => {
     await log.getByText('Motivo: Pausa di riflessione.').waitFor();
     await scan(admin, 'moderation (log)');
     await admin.context().close();
+  });
+
+  test('a moderator moves a thread to another community; members read the log, others see no link', async () => {
+    const admin = await signInAsAdmin();
+    const title = 'Chi redige il piano comunale di protezione civile?';
+    const created = await graphqlAs(admin, 'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }', {
+      input: { communitySlug: COMMUNITY, kind: 'QUESTION', title, body: 'Nel nostro comune se ne occupa l’ufficio tecnico.' },
+    });
+    const movedPath = `/t/${(created as { createThread: { id: string } }).createThread.id}`;
+
+    await admin.goto(movedPath);
+    await admin.locator('summary', { hasText: 'Moderazione della discussione' }).click();
+    const move = admin.getByRole('group', { name: 'Sposta in un’altra comunità' });
+    await move.waitFor();
+    await scan(admin, 'thread (move form)');
+    // The reason is obligatory: the field says so and takes focus.
+    await move.getByRole('button', { name: 'Sposta la discussione' }).click();
+    const reason = move.getByLabel('Motivo dello spostamento (obbligatorio)');
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await move.getByText('Scrivi il motivo.').waitFor();
+    await move.getByLabel('Comunità di destinazione').selectOption({ label: 'Protezione civile' });
+    await reason.fill('Riguarda la protezione civile.');
+    await move.getByRole('button', { name: 'Sposta la discussione' }).click();
+    const breadcrumb = admin.getByRole('navigation', { name: 'Percorso' });
+    await breadcrumb.getByRole('link', { name: 'Protezione civile' }).waitFor();
+    await expect.poll(() => admin.getByTestId('live-announcer').textContent()).toContain('Discussione spostata in Protezione civile.');
+    // Its new community's log, read by a moderator who is not a member: with who acted.
+    await admin.goto('/c/protezione-civile/registro');
+    await admin.getByRole('heading', { level: 1, name: 'Registro di moderazione: Protezione civile' }).waitFor();
+    await admin.getByText('Motivo: Riguarda la protezione civile.').waitFor();
+    await admin.getByText(`da ${ADMIN.name}`).first().waitFor();
+
+    // A member reads the thread where it now is, without the moderator's tools.
+    await askerPage.goto(movedPath);
+    await askerPage.getByRole('navigation', { name: 'Percorso' }).getByRole('link', { name: 'Protezione civile' }).waitFor();
+    await askerPage.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await askerPage.locator('summary', { hasText: 'Moderazione della discussione' }).count()).toBe(0);
+    expect(await askerPage.getByText('Sposta in un’altra comunità').count()).toBe(0);
+
+    // ...and the log of the community they joined, from its page: what, why, not who.
+    await askerPage.goto(`/c/${COMMUNITY}`);
+    await askerPage.getByRole('link', { name: 'Registro di moderazione' }).click();
+    await askerPage.getByRole('heading', { level: 1, name: 'Registro di moderazione: Personale e organizzazione' }).waitFor();
+    await expect.poll(() => askerPage.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    const entries = askerPage.locator('.moderation-log');
+    await entries.getByText('Discussione spostata', { exact: true }).waitFor();
+    await entries.getByRole('link', { name: title }).waitFor();
+    await entries.getByText('Motivo: Riguarda la protezione civile.').waitFor();
+    await entries.getByText('Messaggio nascosto', { exact: true }).first().waitFor();
+    expect(await entries.getByText(`da ${ADMIN.name}`).count()).toBe(0);
+    await scan(askerPage, 'community moderation log (member)');
+
+    // The colleague never joined it: no link, and the address says who may read it.
+    await answererPage.goto(`/c/${COMMUNITY}`);
+    await answererPage.getByRole('heading', { level: 1, name: 'Personale e organizzazione' }).waitFor();
+    await answererPage.getByRole('button', { name: 'Iscriviti' }).waitFor();
+    expect(await answererPage.getByRole('link', { name: 'Registro di moderazione' }).count()).toBe(0);
+    await answererPage.goto(`/c/${COMMUNITY}/registro`);
+    await answererPage.getByText('Il registro di moderazione di questa comunità è visibile ai suoi iscritti.').waitFor();
+    expect(await answererPage.locator('.moderation-log').count()).toBe(0);
+    await scan(answererPage, 'community moderation log (not a member)');
+    await admin.context().close();
+  });
+
+  test('a global moderator suspends a member from a post and from the review queue, and lifts it', async () => {
+    const member = { name: 'Dario Neri', job: 'Ufficio tecnico', comuneSearch: 'Airasca', comune: 'Airasca', email: 'dario@example.it' };
+    const memberContext = await newContext(browser, server.url);
+    const memberPage = await openPage(memberContext);
+    await register(memberPage, member);
+    await verifyEmail(memberPage, member.email, /Ora puoi scrivere/);
+    const text = 'Offro consulenze a pagamento sul fondo: scrivetemi in privato.';
+    const threadId = threadPath.split('/').pop();
+    await graphqlAs(memberPage, 'mutation($input: CreatePostInput!) { createPost(input: $input) { id } }', {
+      input: { threadId, body: text },
+    });
+
+    // A member sees no suspension control anywhere on the thread.
+    await askerPage.goto(threadPath);
+    await askerPage.getByRole('article').filter({ hasText: text }).waitFor();
+    expect(await askerPage.getByRole('button', { name: /Sospendi|Sospensione/ }).count()).toBe(0);
+
+    const admin = await signInAsAdmin();
+    await admin.goto(threadPath);
+    const post = admin.getByRole('article').filter({ hasText: text });
+    const opener = post.getByRole('button', { name: 'Sospendi l’autore' });
+    await opener.click();
+    await expect.poll(() => opener.getAttribute('aria-expanded')).toBe('true');
+    const panel = post.getByRole('group', { name: `Sospensione di ${member.name}` });
+    await panel.getByRole('group', { name: 'Durata' }).waitFor();
+    await scan(admin, 'thread (suspension form)');
+    await panel.getByRole('button', { name: 'Continua' }).click();
+    const reason = panel.getByLabel('Motivo (obbligatorio)');
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await panel.getByText('Scrivi il motivo.').waitFor();
+    await reason.fill('Messaggi promozionali ripetuti.');
+    await panel.getByRole('button', { name: 'Continua' }).click();
+    const confirm = panel.getByRole('group', { name: new RegExp(`^Sospendere ${member.name} fino al`) });
+    await confirm.waitFor();
+    await scan(admin, 'thread (suspension confirmation)');
+    await confirm.getByRole('button', { name: 'Sì, sospendi' }).click();
+    const status = panel.getByTestId('suspension-status');
+    await expect.poll(() => status.textContent()).toMatch(/^Sospensione in corso fino al .+\. Motivo: Messaggi promozionali ripetuti\.$/);
+    await expect.poll(() => status.evaluate((el) => el === document.activeElement)).toBe(true);
+    await post.getByTestId('suspended-marker').waitFor();
+    await expect.poll(() => admin.getByTestId('live-announcer').textContent()).toContain(`Sospensione registrata: ${member.name}`);
+    await scan(admin, 'thread (member suspended)');
+
+    // The member's session ended; signed in again, they read but may not write.
+    await memberPage.reload();
+    await memberPage.getByRole('link', { name: 'Accedi' }).first().waitFor();
+    await signIn(memberPage, member.email, PASSWORD);
+    await memberPage.goto(threadPath);
+    const blocked = memberPage.getByTestId('posting-blocked');
+    await expect
+      .poll(() => blocked.textContent())
+      .toMatch(/^Il tuo account è sospeso fino al .+ Motivo: Messaggi promozionali ripetuti\.$/);
+    expect(await memberPage.getByLabel('Testo della risposta').count()).toBe(0);
+
+    await panel.getByRole('button', { name: 'Revoca la sospensione' }).click();
+    await post.getByTestId('suspended-marker').waitFor({ state: 'detached' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => admin.getByTestId('live-announcer').textContent()).toContain(`Sospensione di ${member.name} revocata`);
+    await memberPage.reload();
+    await memberPage.getByLabel('Testo della risposta').waitFor();
+
+    // From the review queue: a member reports the post, a moderator suspends its author until a date.
+    const reported = askerPage.getByRole('article').filter({ hasText: text });
+    await reported.getByRole('button', { name: 'Segnala' }).click();
+    await reported.getByLabel('Motivo della segnalazione').selectOption('SPAM');
+    await reported.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await reported.getByText('Segnalazione inviata ai moderatori. Grazie.').waitFor();
+
+    await admin.goto('/moderazione');
+    const item = admin
+      .getByRole('listitem')
+      .filter({ hasText: `Messaggio segnalato: ${question.title}` })
+      .filter({ hasText: text });
+    await item.waitFor();
+    await item.getByRole('button', { name: 'Sospendi l’autore' }).click();
+    const card = item.getByRole('group', { name: `Sospensione di ${member.name}` });
+    await card.locator(`label[for="${await card.getByLabel('Fino a una data').getAttribute('id')}"]`).click();
+    const lastDay = await admin.evaluate(() => {
+      const day = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+      return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    });
+    await card.getByLabel('Ultimo giorno di sospensione').fill(lastDay);
+    await card.getByLabel('Motivo (obbligatorio)').fill('Spam segnalato dai colleghi.');
+    await card.getByRole('button', { name: 'Continua' }).click();
+    await card.getByRole('button', { name: 'Sì, sospendi' }).click();
+    await expect.poll(() => card.getByTestId('suspension-status').textContent()).toContain('Motivo: Spam segnalato dai colleghi.');
+    await expect.poll(() => card.getByTestId('suspension-status').textContent()).toContain('23:59');
+    await item.getByTestId('suspended-marker').waitFor();
+    await scan(admin, 'moderation (member suspended)');
+    await card.getByRole('button', { name: 'Revoca la sospensione' }).click();
+    await item.getByTestId('suspended-marker').waitFor({ state: 'detached' });
+    await item.getByRole('button', { name: 'Archivia la segnalazione' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    // Both suspensions and their lifting are in the moderation log.
+    const log = admin.getByRole('region', { name: 'Registro di moderazione' });
+    await expect.poll(() => log.getByText('Iscritto sospeso', { exact: true }).count()).toBe(2);
+    await expect.poll(() => log.getByText('Sospensione revocata', { exact: true }).count()).toBe(2);
+    await admin.context().close();
+    await memberContext.close();
   });
 
   test('signing out returns home as a visitor', async () => {

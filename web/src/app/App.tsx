@@ -13,6 +13,7 @@ import { SignInPage } from '../pages/account/SignInPage';
 import { RegisterPage } from '../pages/account/RegisterPage';
 import { SignOutPage } from '../pages/account/SignOutPage';
 import { CommunityPage } from '../pages/community/CommunityPage';
+import { CommunityLogPage } from '../pages/community/CommunityLogPage';
 import { AskQuestionPage } from '../pages/ask/AskQuestionPage';
 import { ThreadPage } from '../pages/thread/ThreadPage';
 import { FaqEntryPage } from '../pages/faq/FaqEntryPage';
@@ -45,6 +46,8 @@ function CurrentPage({ pathname, search }: { pathname: string; search: string })
       return <CommunityPage slug={params.slug!} tab="faq" search={search} />;
     case 'ask':
       return <AskQuestionPage slug={params.slug!} />;
+    case 'communityLog':
+      return <CommunityLogPage slug={params.slug!} />;
     case 'thread':
       return <ThreadPage id={params.id!} search={search} />;
     case 'faqEntry':

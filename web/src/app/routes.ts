@@ -9,6 +9,7 @@ export const routes = [
   { name: 'community', pattern: '/c/:slug' },
   { name: 'faq', pattern: '/c/:slug/faq' },
   { name: 'ask', pattern: '/c/:slug/nuova' },
+  { name: 'communityLog', pattern: '/c/:slug/registro' },
   { name: 'thread', pattern: '/t/:id' },
   { name: 'faqEntry', pattern: '/faq/:id' },
   { name: 'notifications', pattern: '/notifiche' },

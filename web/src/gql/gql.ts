@@ -26,13 +26,21 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n": typeof types.ApprovedEmailDomainsDocument,
+    "\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n": typeof types.ComuneNameDocument,
+    "\n  mutation ApproveEmailDomain($domain: String!, $comuneIstatCode: String) {\n    approveEmailDomain(domain: $domain, comuneIstatCode: $comuneIstatCode) {\n      id\n      domain\n      comuneIstatCode\n    }\n  }\n": typeof types.ApproveEmailDomainDocument,
+    "\n  mutation RemoveApprovedEmailDomain($id: ID!) {\n    removeApprovedEmailDomain(id: $id)\n  }\n": typeof types.RemoveApprovedEmailDomainDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateCommunityDocument,
     "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n": typeof types.SetUserRoleDocument,
     "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n": typeof types.UserByEmailDocument,
+    "\n  query WatchedWords {\n    watchedWords {\n      id\n      pattern\n      action\n      createdAt\n    }\n  }\n": typeof types.WatchedWordsDocument,
+    "\n  mutation SetWatchedWord($pattern: String!, $action: WatchedWordAction!) {\n    setWatchedWord(pattern: $pattern, action: $action) {\n      id\n      pattern\n      action\n    }\n  }\n": typeof types.SetWatchedWordDocument,
+    "\n  mutation RemoveWatchedWord($id: ID!) {\n    removeWatchedWord(id: $id)\n  }\n": typeof types.RemoveWatchedWordDocument,
     "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateThreadDocument,
     "\n  query SimilarQuestions($title: String!, $communitySlug: String) {\n    similarQuestions(title: $title, communitySlug: $communitySlug, first: 5) {\n      id\n      title\n      isAnswered\n      kind\n      replyCount\n    }\n  }\n": typeof types.SimilarQuestionsDocument,
     "\n  query MyBookmarks($first: Int) {\n    myBookmarks(first: $first) {\n      edges {\n        node {\n          id\n          createdAt\n          thread {\n            ...ThreadSummary\n          }\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MyBookmarksDocument,
     "\n  mutation RemoveBookmark($threadId: ID, $postId: ID) {\n    removeBookmark(threadId: $threadId, postId: $postId)\n  }\n": typeof types.RemoveBookmarkDocument,
+    "\n  query CommunityLogAccess($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      viewerIsMember\n      viewerIsModerator\n    }\n  }\n": typeof types.CommunityLogAccessDocument,
     "\n  mutation SetCommunityNotificationLevel($slug: String!, $level: NotificationLevel!) {\n    setCommunityNotificationLevel(slug: $slug, level: $level) {\n      id\n      viewerNotificationLevel\n    }\n  }\n": typeof types.SetCommunityNotificationLevelDocument,
     "\n  query CommunityHeader($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      description\n      memberCount\n    }\n  }\n": typeof types.CommunityHeaderDocument,
     "\n  query CommunityViewer($slug: String!) {\n    community(slug: $slug) {\n      id\n      viewerIsMember\n      viewerIsModerator\n      viewerNotificationLevel\n      faqUnseenChanges\n    }\n  }\n": typeof types.CommunityViewerDocument,
@@ -53,12 +61,15 @@ type Documents = {
     "\n  query HomePage {\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n": typeof types.HomePageDocument,
     "\n  query HomeFeed($first: Int, $after: String) {\n    homeFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...ThreadSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.HomeFeedDocument,
     "\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.UnansweredQuestionsDocument,
+    "\n  query MemberStanding($id: ID!) {\n    user(id: $id) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n": typeof types.MemberStandingDocument,
+    "\n  mutation SuspendUser($userId: ID!, $until: DateTime!, $reason: String!) {\n    suspendUser(userId: $userId, until: $until, reason: $reason) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n": typeof types.SuspendUserDocument,
+    "\n  mutation LiftSuspension($userId: ID!) {\n    liftSuspension(userId: $userId) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n": typeof types.LiftSuspensionDocument,
     "\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ModerationLogDocument,
-    "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n": typeof types.ModeratedCommunitiesDocument,
     "\n  query ReviewQueue($communitySlug: String) {\n    reviewQueue(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        ...ReviewItemFields\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
     "\n  subscription ReviewQueueEvents($communitySlug: String) {\n    reviewQueueEvents(communitySlug: $communitySlug) {\n      item {\n        id\n        resolved\n      }\n    }\n  }\n": typeof types.ReviewQueueEventsDocument,
-    "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n": typeof types.ReviewItemFieldsFragmentDoc,
+    "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      role\n      email\n      suspendedUntil\n      suspensionReason\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n": typeof types.ReviewItemFieldsFragmentDoc,
     "\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n": typeof types.ResolveReviewItemDocument,
+    "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n": typeof types.ModeratedCommunitiesDocument,
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n": typeof types.NotificationArrivedDocument,
@@ -71,6 +82,7 @@ type Documents = {
     "\n  mutation RemoveThreadBookmark($threadId: ID!) {\n    removeBookmark(threadId: $threadId)\n  }\n": typeof types.RemoveThreadBookmarkDocument,
     "\n  mutation HidePost($id: ID!, $reason: String!) {\n    hidePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": typeof types.HidePostDocument,
     "\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": typeof types.RestorePostDocument,
+    "\n  mutation MoveThread($id: ID!, $communitySlug: String!, $reason: String!) {\n    moveThread(id: $id, communitySlug: $communitySlug, reason: $reason) {\n      id\n      community {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.MoveThreadDocument,
     "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    moderationStatus\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n    moderationReason\n  }\n": typeof types.PostViewerFieldsFragmentDoc,
     "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n": typeof types.EditPostDocument,
@@ -106,13 +118,21 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n": types.ApprovedEmailDomainsDocument,
+    "\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n": types.ComuneNameDocument,
+    "\n  mutation ApproveEmailDomain($domain: String!, $comuneIstatCode: String) {\n    approveEmailDomain(domain: $domain, comuneIstatCode: $comuneIstatCode) {\n      id\n      domain\n      comuneIstatCode\n    }\n  }\n": types.ApproveEmailDomainDocument,
+    "\n  mutation RemoveApprovedEmailDomain($id: ID!) {\n    removeApprovedEmailDomain(id: $id)\n  }\n": types.RemoveApprovedEmailDomainDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateCommunityDocument,
     "\n  mutation SetUserRole($userId: ID!, $role: Role!) {\n    setUserRole(userId: $userId, role: $role) {\n      id\n      displayName\n      role\n    }\n  }\n": types.SetUserRoleDocument,
     "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n": types.UserByEmailDocument,
+    "\n  query WatchedWords {\n    watchedWords {\n      id\n      pattern\n      action\n      createdAt\n    }\n  }\n": types.WatchedWordsDocument,
+    "\n  mutation SetWatchedWord($pattern: String!, $action: WatchedWordAction!) {\n    setWatchedWord(pattern: $pattern, action: $action) {\n      id\n      pattern\n      action\n    }\n  }\n": types.SetWatchedWordDocument,
+    "\n  mutation RemoveWatchedWord($id: ID!) {\n    removeWatchedWord(id: $id)\n  }\n": types.RemoveWatchedWordDocument,
     "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n": types.CreateThreadDocument,
     "\n  query SimilarQuestions($title: String!, $communitySlug: String) {\n    similarQuestions(title: $title, communitySlug: $communitySlug, first: 5) {\n      id\n      title\n      isAnswered\n      kind\n      replyCount\n    }\n  }\n": types.SimilarQuestionsDocument,
     "\n  query MyBookmarks($first: Int) {\n    myBookmarks(first: $first) {\n      edges {\n        node {\n          id\n          createdAt\n          thread {\n            ...ThreadSummary\n          }\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.MyBookmarksDocument,
     "\n  mutation RemoveBookmark($threadId: ID, $postId: ID) {\n    removeBookmark(threadId: $threadId, postId: $postId)\n  }\n": types.RemoveBookmarkDocument,
+    "\n  query CommunityLogAccess($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      viewerIsMember\n      viewerIsModerator\n    }\n  }\n": types.CommunityLogAccessDocument,
     "\n  mutation SetCommunityNotificationLevel($slug: String!, $level: NotificationLevel!) {\n    setCommunityNotificationLevel(slug: $slug, level: $level) {\n      id\n      viewerNotificationLevel\n    }\n  }\n": types.SetCommunityNotificationLevelDocument,
     "\n  query CommunityHeader($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      description\n      memberCount\n    }\n  }\n": types.CommunityHeaderDocument,
     "\n  query CommunityViewer($slug: String!) {\n    community(slug: $slug) {\n      id\n      viewerIsMember\n      viewerIsModerator\n      viewerNotificationLevel\n      faqUnseenChanges\n    }\n  }\n": types.CommunityViewerDocument,
@@ -133,12 +153,15 @@ const documents: Documents = {
     "\n  query HomePage {\n    myCommunities {\n      ...CommunityCard\n    }\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityCard\n        }\n      }\n    }\n  }\n\n  fragment CommunityCard on Community {\n    id\n    slug\n    name\n    description\n    memberCount\n  }\n": types.HomePageDocument,
     "\n  query HomeFeed($first: Int, $after: String) {\n    homeFeed(first: $first, after: $after) {\n      edges {\n        node {\n          ...ThreadSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.HomeFeedDocument,
     "\n  query UnansweredQuestions {\n    communities(first: 25) {\n      edges {\n        node {\n          id\n          viewerIsMember\n          threads(first: 3, sort: LATEST, filter: { kind: QUESTION, unanswered: true }) {\n            edges {\n              node {\n                ...ThreadSummary\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.UnansweredQuestionsDocument,
+    "\n  query MemberStanding($id: ID!) {\n    user(id: $id) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n": types.MemberStandingDocument,
+    "\n  mutation SuspendUser($userId: ID!, $until: DateTime!, $reason: String!) {\n    suspendUser(userId: $userId, until: $until, reason: $reason) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n": types.SuspendUserDocument,
+    "\n  mutation LiftSuspension($userId: ID!) {\n    liftSuspension(userId: $userId) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n": types.LiftSuspensionDocument,
     "\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n": types.ModerationLogDocument,
-    "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n": types.ModeratedCommunitiesDocument,
     "\n  query ReviewQueue($communitySlug: String) {\n    reviewQueue(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        ...ReviewItemFields\n      }\n    }\n  }\n": types.ReviewQueueDocument,
     "\n  subscription ReviewQueueEvents($communitySlug: String) {\n    reviewQueueEvents(communitySlug: $communitySlug) {\n      item {\n        id\n        resolved\n      }\n    }\n  }\n": types.ReviewQueueEventsDocument,
-    "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n": types.ReviewItemFieldsFragmentDoc,
+    "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      role\n      email\n      suspendedUntil\n      suspensionReason\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n": types.ReviewItemFieldsFragmentDoc,
     "\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n": types.ResolveReviewItemDocument,
+    "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n": types.ModeratedCommunitiesDocument,
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kind\n          read\n          createdAt\n          actor {\n            id\n            displayName\n          }\n          thread {\n            id\n            title\n          }\n          count\n          post {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription NotificationArrived {\n    notificationReceived {\n      id\n    }\n  }\n": types.NotificationArrivedDocument,
@@ -151,6 +174,7 @@ const documents: Documents = {
     "\n  mutation RemoveThreadBookmark($threadId: ID!) {\n    removeBookmark(threadId: $threadId)\n  }\n": types.RemoveThreadBookmarkDocument,
     "\n  mutation HidePost($id: ID!, $reason: String!) {\n    hidePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": types.HidePostDocument,
     "\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n": types.RestorePostDocument,
+    "\n  mutation MoveThread($id: ID!, $communitySlug: String!, $reason: String!) {\n    moveThread(id: $id, communitySlug: $communitySlug, reason: $reason) {\n      id\n      community {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.MoveThreadDocument,
     "\n  fragment PostFields on Post {\n    id\n    body\n    bodyHtml\n    createdAt\n    editedAt\n    score\n    isAccepted\n    isOfficial\n    isDeleted\n    moderationStatus\n    promotedToFaq {\n      id\n      question\n      status\n    }\n    author {\n      id\n      displayName\n      jobTitle\n      role\n      comune {\n        name\n        provinceCode\n        isPiccolo\n      }\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment PostViewerFields on Post {\n    id\n    viewerVote\n    viewerCanEdit\n    moderationReason\n  }\n": types.PostViewerFieldsFragmentDoc,
     "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostFields\n    }\n  }\n": types.EditPostDocument,
@@ -239,6 +263,22 @@ export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n"): (typeof documents)["\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveEmailDomain($domain: String!, $comuneIstatCode: String) {\n    approveEmailDomain(domain: $domain, comuneIstatCode: $comuneIstatCode) {\n      id\n      domain\n      comuneIstatCode\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveEmailDomain($domain: String!, $comuneIstatCode: String) {\n    approveEmailDomain(domain: $domain, comuneIstatCode: $comuneIstatCode) {\n      id\n      domain\n      comuneIstatCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveApprovedEmailDomain($id: ID!) {\n    removeApprovedEmailDomain(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveApprovedEmailDomain($id: ID!) {\n    removeApprovedEmailDomain(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -248,6 +288,18 @@ export function graphql(source: "\n  mutation SetUserRole($userId: ID!, $role: R
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query UserByEmail($email: String!) {\n    userByEmail(email: $email) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WatchedWords {\n    watchedWords {\n      id\n      pattern\n      action\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query WatchedWords {\n    watchedWords {\n      id\n      pattern\n      action\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWatchedWord($pattern: String!, $action: WatchedWordAction!) {\n    setWatchedWord(pattern: $pattern, action: $action) {\n      id\n      pattern\n      action\n    }\n  }\n"): (typeof documents)["\n  mutation SetWatchedWord($pattern: String!, $action: WatchedWordAction!) {\n    setWatchedWord(pattern: $pattern, action: $action) {\n      id\n      pattern\n      action\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWatchedWord($id: ID!) {\n    removeWatchedWord(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveWatchedWord($id: ID!) {\n    removeWatchedWord(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -264,6 +316,10 @@ export function graphql(source: "\n  query MyBookmarks($first: Int) {\n    myBoo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveBookmark($threadId: ID, $postId: ID) {\n    removeBookmark(threadId: $threadId, postId: $postId)\n  }\n"): (typeof documents)["\n  mutation RemoveBookmark($threadId: ID, $postId: ID) {\n    removeBookmark(threadId: $threadId, postId: $postId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityLogAccess($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      viewerIsMember\n      viewerIsModerator\n    }\n  }\n"): (typeof documents)["\n  query CommunityLogAccess($slug: String!) {\n    community(slug: $slug) {\n      id\n      slug\n      name\n      viewerIsMember\n      viewerIsModerator\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -347,11 +403,19 @@ export function graphql(source: "\n  query UnansweredQuestions {\n    communitie
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MemberStanding($id: ID!) {\n    user(id: $id) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n"): (typeof documents)["\n  query MemberStanding($id: ID!) {\n    user(id: $id) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SuspendUser($userId: ID!, $until: DateTime!, $reason: String!) {\n    suspendUser(userId: $userId, until: $until, reason: $reason) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n"): (typeof documents)["\n  mutation SuspendUser($userId: ID!, $until: DateTime!, $reason: String!) {\n    suspendUser(userId: $userId, until: $until, reason: $reason) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiftSuspension($userId: ID!) {\n    liftSuspension(userId: $userId) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n"): (typeof documents)["\n  mutation LiftSuspension($userId: ID!) {\n    liftSuspension(userId: $userId) {\n      id\n      suspendedUntil\n      suspensionReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModerationLog($communitySlug: String) {\n    moderationLog(communitySlug: $communitySlug, first: 50) {\n      nodes {\n        id\n        kind\n        reason\n        createdAt\n        community {\n          name\n        }\n        moderator {\n          displayName\n        }\n        targetUser {\n          displayName\n        }\n        targetThread {\n          id\n          title\n        }\n        targetPost {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -363,11 +427,15 @@ export function graphql(source: "\n  subscription ReviewQueueEvents($communitySl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      email\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      role\n      email\n      suspendedUntil\n      suspensionReason\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ReviewItemFields on ReviewItem {\n    id\n    kind\n    createdAt\n    reportCount\n    reasons\n    flaggedWords\n    community {\n      slug\n      name\n    }\n    user {\n      id\n      displayName\n      role\n      email\n      suspendedUntil\n      suspensionReason\n      comune {\n        name\n        provinceCode\n      }\n    }\n    thread {\n      id\n      title\n    }\n    post {\n      id\n      bodyHtml\n      moderationStatus\n    }\n    reports {\n      reason\n      note\n      createdAt\n      reporter {\n        displayName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n"): (typeof documents)["\n  mutation ResolveReviewItem($id: ID!, $action: ReviewAction!, $reason: String) {\n    resolveReviewItem(id: $id, action: $action, reason: $reason) {\n      id\n      resolved\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModeratedCommunities {\n    communities(first: 100) {\n      nodes {\n        id\n        slug\n        name\n        viewerIsModerator\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -416,6 +484,10 @@ export function graphql(source: "\n  mutation HidePost($id: ID!, $reason: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n"): (typeof documents)["\n  mutation RestorePost($id: ID!, $reason: String!) {\n    restorePost(id: $id, reason: $reason) {\n      id\n      moderationStatus\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveThread($id: ID!, $communitySlug: String!, $reason: String!) {\n    moveThread(id: $id, communitySlug: $communitySlug, reason: $reason) {\n      id\n      community {\n        id\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MoveThread($id: ID!, $communitySlug: String!, $reason: String!) {\n    moveThread(id: $id, communitySlug: $communitySlug, reason: $reason) {\n      id\n      community {\n        id\n        slug\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

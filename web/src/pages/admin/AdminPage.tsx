@@ -1,11 +1,16 @@
-/** Administration basics, for admins only (the server enforces it too). */
+/**
+ * Administration, for admins only (the server enforces it too): communities, roles, the
+ * email domains approved at once, and the watched words.
+ */
 import { useSession } from '../../app/session';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SignInRequired } from '../../components/SignInRequired';
 import { t } from '../../i18n';
+import { ApprovedDomainsSection } from './ApprovedDomainsSection';
 import { CreateCommunityForm } from './CreateCommunityForm';
 import { SetRoleForm } from './SetRoleForm';
+import { WatchedWordsSection } from './WatchedWordsSection';
 
 export function AdminPage() {
   const { viewer } = useSession();
@@ -24,6 +29,8 @@ export function AdminPage() {
       <PageHeading title={t('admin.title')} />
       <CreateCommunityForm />
       <SetRoleForm />
+      <ApprovedDomainsSection />
+      <WatchedWordsSection />
     </>
   );
 }

@@ -1,4 +1,7 @@
-/** A community: its threads (sorted, filtered, live) or its FAQ, join/leave and "Notifiche". */
+/**
+ * A community: its threads (sorted, filtered, live) or its FAQ, join/leave and "Notifiche";
+ * for its members the moderation log, for its moderators the review queue.
+ */
 import { useCallback } from 'preact/hooks';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,6 +16,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import { CommunityNotifications } from './CommunityNotifications';
 import { FaqList } from './FaqList';
 import { JoinButton } from './JoinButton';
+import { mayReadCommunityLog } from './logAccess';
 import { ThreadList } from './ThreadList';
 
 // What everyone sees, which the server's feed cache can share; the viewer's own below.
@@ -113,6 +117,11 @@ export function CommunityPage({ slug, tab, search }: { slug: string; tab: Commun
         {mine?.viewerIsModerator && (
           <Link href={`/moderazione?comunita=${encodeURIComponent(slug)}`} class="btn btn-outline-secondary">
             {t('community.moderation')}
+          </Link>
+        )}
+        {mayReadCommunityLog(mine) && (
+          <Link href={`/c/${encodeURIComponent(slug)}/registro`} class="btn btn-outline-secondary">
+            {t('community.log')}
           </Link>
         )}
       </div>

@@ -46,7 +46,8 @@ function Target({ entry }: { entry: Entry }) {
   return null;
 }
 
-export function ModerationLog({ entries }: { entries: Entry[] }) {
+/** `showCommunity`: name each entry's community (not needed in one community's own log). */
+export function ModerationLog({ entries, showCommunity = true }: { entries: Entry[]; showCommunity?: boolean }) {
   if (entries.length === 0) return <p>{t('modlog.empty')}</p>;
   return (
     <ol class="list-unstyled moderation-log">
@@ -60,7 +61,7 @@ export function ModerationLog({ entries }: { entries: Entry[] }) {
           {entry.reason && <p class="mb-0">{t('modlog.reason', { reason: entry.reason })}</p>}
           <p class="small text-secondary mb-0">
             <RelativeTime iso={entry.createdAt} />
-            {entry.community && ` · ${entry.community.name}`}
+            {showCommunity && entry.community && ` · ${entry.community.name}`}
             {entry.moderator && ` · ${t('modlog.by', { name: entry.moderator.displayName })}`}
           </p>
         </li>

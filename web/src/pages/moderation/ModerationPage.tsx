@@ -14,22 +14,10 @@ import { SignInRequired } from '../../components/SignInRequired';
 import { graphql } from '../../gql';
 import { useQuery, useSubscription } from '../../graphql/hooks';
 import { t } from '../../i18n';
+import { ModeratedCommunitiesDocument } from './moderatedCommunities';
 import { isGlobalModerator, moderationScope } from './scope';
 import { ModerationLog, ModerationLogDocument } from './ModerationLog';
 import { ReviewItemCard } from './ReviewItemCard';
-
-const ModeratedCommunitiesDocument = graphql(`
-  query ModeratedCommunities {
-    communities(first: 100) {
-      nodes {
-        id
-        slug
-        name
-        viewerIsModerator
-      }
-    }
-  }
-`);
 
 const ReviewQueueDocument = graphql(`
   query ReviewQueue($communitySlug: String) {

@@ -1,10 +1,12 @@
 /**
  * One open item of the review queue: who or what, why (reasons, notes, watched words), and
  * the actions that fit it. REJECT and HIDE need the reason, which goes to the member and
- * to the moderation log.
+ * to the moderation log. Global moderators and admins may also suspend the author of a
+ * post (and see whether they are suspended).
  */
 import { useState } from 'preact/hooks';
 import { announce } from '../../app/announcer';
+import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -12,6 +14,8 @@ import { graphql } from '../../gql';
 import type { ReviewAction, ReviewItemFieldsFragment } from '../../gql/graphql';
 import { useMutation } from '../../graphql/hooks';
 import { t } from '../../i18n';
+import { MemberSuspension } from './MemberSuspension';
+import { canSuspend } from '../thread/permissions';
 import { needsReason, reportReasonLabel, reviewActionLabel, reviewActions, reviewItemKindLabel } from './labels';
 
 export const ReviewItemFields = graphql(`
@@ -29,7 +33,10 @@ export const ReviewItemFields = graphql(`
     user {
       id
       displayName
+      role
       email
+      suspendedUntil
+      suspensionReason
       comune {
         name
         provinceCode
@@ -73,6 +80,7 @@ const ACTION_CLASS: Record<ReviewAction, string> = {
 };
 
 export function ReviewItemCard({ item, onResolved }: { item: ReviewItemFieldsFragment; onResolved: () => void }) {
+  const { viewer } = useSession();
   const [{ fetching, error }, resolve] = useMutation(ResolveReviewItemDocument);
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
@@ -167,6 +175,11 @@ export function ReviewItemCard({ item, onResolved }: { item: ReviewItemFieldsFra
             </button>
           ))}
         </div>
+        {item.kind !== 'MEMBER' && item.user && canSuspend(viewer, item.user) && (
+          <div class="d-flex flex-wrap align-items-center gap-2 mt-3">
+            <MemberSuspension id={`suspend-review-${item.id}`} member={item.user} standing={item.user} onChanged={onResolved} />
+          </div>
+        )}
       </article>
     </li>
   );

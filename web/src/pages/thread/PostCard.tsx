@@ -1,6 +1,7 @@
 /**
  * One post: author, time, accepted/official markers, the server-rendered body, votes and
- * the actions the viewer may take (edit with history, delete, accept, mark official).
+ * the actions the viewer may take (edit with history, delete, accept, mark official; for
+ * moderators hide or restore, and for global moderators suspend the author).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -18,7 +19,8 @@ import type { PostFieldsFragment, PostViewerFieldsFragment, ThreadKind } from '.
 import { useMutation } from '../../graphql/hooks';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n';
-import { canAccept, canMarkOfficial, canVote } from './permissions';
+import { MemberSuspension } from '../moderation/MemberSuspension';
+import { canAccept, canMarkOfficial, canSuspend, canVote } from './permissions';
 import { HidePost } from './HidePost';
 import { PromoteToFaq } from './PromoteToFaq';
 import { ReportPost } from './ReportPost';
@@ -400,6 +402,7 @@ export function PostCard({ post, thread, isFirst, onChanged }: Props) {
             </span>
           )}
           {mayModerate && <HidePost postId={post.id} hidden={hidden} onChanged={onChanged} />}
+          {canSuspend(viewer, author) && <MemberSuspension id={`suspend-${post.id}`} member={author} />}
           {mayReport && <ReportPost postId={post.id} />}
         </footer>
         <div id={`post-${post.id}-history`}>

@@ -1,7 +1,8 @@
 /**
  * The thread's moderation, for moderators of its community: lock or unlock, pin or unpin,
  * close as a duplicate of another thread or of an FAQ entry, reopen. One optional reason
- * goes to the moderation log with whichever action is taken.
+ * goes to the moderation log with whichever action is taken. Moving to another community
+ * (its own obligatory reason) is loaded once the panel opens, for those who moderate one.
  */
 import { useState } from 'preact/hooks';
 import { announce } from '../../app/announcer';
@@ -10,6 +11,7 @@ import { graphql } from '../../gql';
 import { useMutation } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { parseDuplicateTarget, type DuplicateKind } from './duplicateTarget';
+import { MoveThreadForm } from './MoveThreadForm';
 
 const LockThreadDocument = graphql(`
   mutation LockThread($id: ID!, $locked: Boolean!, $reason: String) {
@@ -48,7 +50,7 @@ const ReopenThreadDocument = graphql(`
 `);
 
 interface Props {
-  thread: { id: string; locked: boolean; pinned: boolean; closedAsDuplicate: boolean };
+  thread: { id: string; communitySlug: string; locked: boolean; pinned: boolean; closedAsDuplicate: boolean };
   onChanged: () => void;
 }
 
@@ -61,6 +63,7 @@ export function ThreadModeration({ thread, onChanged }: Props) {
   const [kind, setKind] = useState<DuplicateKind>('thread');
   const [target, setTarget] = useState('');
   const [targetInvalid, setTargetInvalid] = useState(false);
+  const [open, setOpen] = useState(false);
   const fetching = lockState.fetching || pinState.fetching || closeState.fetching || reopenState.fetching;
   const error = lockState.error ?? pinState.error ?? closeState.error ?? reopenState.error;
   const why = () => reason.trim() || null;
@@ -73,7 +76,7 @@ export function ThreadModeration({ thread, onChanged }: Props) {
   }
 
   return (
-    <details class="thread-moderation mb-3">
+    <details class="thread-moderation mb-3" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary class="btn btn-outline-secondary btn-sm">{t('threadMod.summary')}</summary>
       <div class="border rounded p-3 mt-2">
         {error && <ErrorAlert error={error} />}
@@ -188,6 +191,7 @@ export function ThreadModeration({ thread, onChanged }: Props) {
             </fieldset>
           </form>
         )}
+        {open && <MoveThreadForm threadId={thread.id} communitySlug={thread.communitySlug} onMoved={onChanged} />}
       </div>
     </details>
   );

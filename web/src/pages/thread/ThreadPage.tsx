@@ -197,7 +197,13 @@ export function ThreadPage({ id, search }: { id: string; search: string }) {
       )}
       {mine?.community.viewerIsModerator && (
         <ThreadModeration
-          thread={{ id: thread.id, locked: thread.locked, pinned: thread.pinned, closedAsDuplicate: thread.closedAsDuplicate }}
+          thread={{
+            id: thread.id,
+            communitySlug: thread.community.slug,
+            locked: thread.locked,
+            pinned: thread.pinned,
+            closedAsDuplicate: thread.closedAsDuplicate,
+          }}
           onChanged={reload}
         />
       )}

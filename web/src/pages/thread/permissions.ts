@@ -44,3 +44,22 @@ export function canMarkOfficial(
   if (!viewer || post.isFirstPost || post.isDeleted || post.isOfficial) return false;
   return isStaff(viewer) || communityModerator;
 }
+
+/**
+ * "Sospendi": global moderators and admins (not community moderators); never oneself; an
+ * admin only by another admin. Mirrors the server's `sanctions` service.
+ */
+export function canSuspend(viewer: ViewerLike | null | undefined, member: { id: string; role: Role }): boolean {
+  if (!viewer || viewer.id === member.id) return false;
+  if (viewer.role === 'ADMIN') return true;
+  return viewer.role === 'MODERATOR' && member.role !== 'ADMIN';
+}
+
+/**
+ * Where a thread may move: the server wants the viewer to moderate both communities, so
+ * the communities the viewer moderates other than the thread's own (in the order given).
+ * Empty: the move is not offered.
+ */
+export function moveTargets<C extends { slug: string; viewerIsModerator: boolean }>(communities: readonly C[], currentSlug: string): C[] {
+  return communities.filter((community) => community.viewerIsModerator && community.slug !== currentSlug);
+}

@@ -1,0 +1,18 @@
+/**
+ * An email domain as an admin types it, checked as the server checks it (lowercase, no
+ * leading `@`, letters, digits, dots and hyphens, at least one dot inside; here also no
+ * empty part such as `a..it`), so the form can say what is wrong beside the field. The
+ * server still has the last word.
+ */
+export type DomainProblem = 'domainMissing' | 'domainInvalid';
+
+export function normaliseDomain(input: string): string {
+  return input.trim().replace(/^@+/, '').toLowerCase();
+}
+
+export function domainProblem(input: string): DomainProblem | null {
+  const domain = normaliseDomain(input);
+  if (!domain) return 'domainMissing';
+  const valid = domain.length <= 253 && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain);
+  return valid ? null : 'domainInvalid';
+}
