@@ -15,7 +15,8 @@
 //! file (in `$TMPDIR/piazza-search-bench/`), to inspect plans with `sqlite3`.
 //! `SEARCH_BENCH_REUSE=1` measures on the database a previous run kept (the SQLite file, or
 //! the PostgreSQL database) instead of seeding again; `SEARCH_BENCH_CLASSES=common,phrase`
-//! measures only the classes named.
+//! measures only the classes named; `SEARCH_BENCH_POOL=N` sizes the connection pool (16, as
+//! the server's default).
 
 use std::{
     sync::Arc,
@@ -237,6 +238,14 @@ fn text(rng: &mut Rng, zipf: &Zipf, words: usize, post: i64) -> String {
     out.join(" ")
 }
 
+fn pool_size() -> PoolSize {
+    let max_connections = std::env::var("SEARCH_BENCH_POOL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(PoolSize::default().max_connections);
+    PoolSize { max_connections }
+}
+
 fn postgres_url(database: &str) -> anyhow_like::Result<String> {
     let base = std::env::var("PIAZZA_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
@@ -259,7 +268,7 @@ async fn existing_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::
         "postgres" => postgres_url("piazza_search_bench")?,
         _ => return Err("backend: sqlite or postgres".into()),
     };
-    Ok((Db::connect(&url, PoolSize::default()).await?, None))
+    Ok((Db::connect(&url, pool_size()).await?, None))
 }
 
 async fn fresh_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir>)> {
@@ -267,7 +276,7 @@ async fn fresh_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir
         "sqlite" => {
             let dir = tempdir::Dir::new()?;
             let url = format!("sqlite:{}/bench.db", dir.path());
-            Ok((Db::connect(&url, PoolSize::default()).await?, Some(dir)))
+            Ok((Db::connect(&url, pool_size()).await?, Some(dir)))
         }
         "postgres" => {
             let mut admin = sqlx::PgConnection::connect(&postgres_url("postgres")?).await?;
@@ -278,7 +287,7 @@ async fn fresh_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir
                 .execute(&mut admin)
                 .await?;
             let url = postgres_url("piazza_search_bench")?;
-            Ok((Db::connect(&url, PoolSize::default()).await?, None))
+            Ok((Db::connect(&url, pool_size()).await?, None))
         }
         _ => Err("backend: sqlite or postgres".into()),
     }

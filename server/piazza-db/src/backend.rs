@@ -124,8 +124,12 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options.clone())
                 .await?;
+            // Reads are CPU work on cached pages: more readers than about two per core only
+            // add context switches (each sqlx connection is a thread), which at 16 searches
+            // at once on 2 cores nearly doubled the p99 (docs/benchmarks.md, row 7).
+            let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);
             let read = SqlitePoolOptions::new()
-                .max_connections(size.max_connections.max(2))
+                .max_connections(size.max_connections.clamp(2, (2 * cores).max(2)))
                 .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_with(options.read_only(true))
                 .await?;
