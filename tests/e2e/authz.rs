@@ -98,10 +98,8 @@ const DRAFT_EDITORS: [Outcome; 10] = [U, F, N, N, N, A, N, A, A, A];
 const AUTHOR_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, F, F, A, A, A];
 const ASKER_EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, A, F, A, A, A];
 const EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, F, A, F, A, A, A];
-/// Approved members, not on their own posts (pending members cannot vote either).
+/// Approved members, not on their own posts (pending members cannot vote or report either).
 const NOT_ONES_OWN: [Outcome; 10] = [U, F, F, A, F, A, A, A, A, A];
-/// Approved members, not on their own posts (which is bad input, not a lack of rights).
-const REPORTERS: [Outcome; 10] = [U, F, F, A, I, A, A, A, A, A];
 /// The community's moderators, global moderators and admins.
 const MODERATORS_HERE: [Outcome; 10] = [U, F, F, F, F, F, F, A, A, A];
 /// Everyone signed in; members confirmed their address at sign-up, so they have nothing to
@@ -136,8 +134,8 @@ const MATRIX: &[(&str, [Outcome; 10])] = &[
     ("withdrawFaqEntry: a draft", [U, F, N, N, N, C, N, C, C, C]),
     ("promotePostToFaq", FAQ_EDITORS),
     ("markFaqSeen", SIGNED_IN),
-    ("reportPost", REPORTERS),
-    ("reportThread", REPORTERS),
+    ("reportPost", NOT_ONES_OWN),
+    ("reportThread", NOT_ONES_OWN),
     ("hidePost", MODERATORS_HERE),
     // Nobody but an admin moderates an admin's content (the author here is another admin).
     ("hidePost: an admin's post", ADMINS),
