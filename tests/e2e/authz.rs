@@ -54,11 +54,20 @@ enum Outcome {
     Allowed,
     Unauthenticated,
     Forbidden,
-    /// Refused for what is asked rather than who asks (e.g. reporting one's own post).
+    /// Refused as if the target did not exist: what the role may not see (an FAQ draft for
+    /// a non-editor) answers like a missing id, so the refusal reveals nothing.
+    NotFound,
+    /// Refused for what is asked rather than who asks (e.g. resending a verification link
+    /// to a confirmed address).
     Invalid,
+    /// Refused because of the target's state (e.g. withdrawing a draft, which was never
+    /// published).
+    Conflict,
 }
 
-use Outcome::{Allowed as A, Forbidden as F, Invalid as I, Unauthenticated as U};
+use Outcome::{
+    Allowed as A, Conflict as C, Forbidden as F, Invalid as I, NotFound as N, Unauthenticated as U,
+};
 
 impl Outcome {
     fn code(self) -> Option<&'static str> {
@@ -66,7 +75,9 @@ impl Outcome {
             A => None,
             U => Some("UNAUTHENTICATED"),
             F => Some("FORBIDDEN"),
+            N => Some("NOT_FOUND"),
             I => Some("BAD_USER_INPUT"),
+            C => Some("CONFLICT"),
         }
     }
 }
@@ -82,13 +93,13 @@ const ADMINS: [Outcome; 10] = [U, F, F, F, F, F, F, F, F, A];
 const GLOBAL_MODERATORS: [Outcome; 10] = [U, F, F, F, F, F, F, F, A, A];
 /// Experts, the community's moderators, global moderators and admins.
 const FAQ_EDITORS: [Outcome; 10] = [U, F, F, F, F, A, F, A, A, A];
+/// The same editors acting on a draft: for every other active member it does not exist.
+const DRAFT_EDITORS: [Outcome; 10] = [U, F, N, N, N, A, N, A, A, A];
 const AUTHOR_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, F, F, A, A, A];
 const ASKER_EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, A, A, F, A, A, A];
 const EXPERTS_OR_MODERATORS: [Outcome; 10] = [U, F, F, F, F, A, F, A, A, A];
-/// Approved members, not on their own posts (pending members cannot vote either).
+/// Approved members, not on their own posts (pending members cannot vote or report either).
 const NOT_ONES_OWN: [Outcome; 10] = [U, F, F, A, F, A, A, A, A, A];
-/// Approved members, not on their own posts (which is bad input, not a lack of rights).
-const REPORTERS: [Outcome; 10] = [U, F, F, A, I, A, A, A, A, A];
 /// The community's moderators, global moderators and admins.
 const MODERATORS_HERE: [Outcome; 10] = [U, F, F, F, F, F, F, A, A, A];
 /// Everyone signed in; members confirmed their address at sign-up, so they have nothing to
@@ -115,13 +126,16 @@ const MATRIX: &[(&str, [Outcome; 10])] = &[
     ("setCommunityModerator", ADMINS),
     ("publishFaqEntry", FAQ_EDITORS),
     ("updateFaqEntry", FAQ_EDITORS),
-    // Reading, drafts do not exist for non-editors (NOT_FOUND); acting on one is FORBIDDEN.
-    ("publishFaqDraft", FAQ_EDITORS),
+    // Drafts do not exist for non-editors, read or acted on: NOT_FOUND, as for a missing id.
+    ("updateFaqEntry: a draft", DRAFT_EDITORS),
+    ("publishFaqDraft", DRAFT_EDITORS),
     ("withdrawFaqEntry", FAQ_EDITORS),
+    // Editors are told a draft cannot be withdrawn; everyone else that it does not exist.
+    ("withdrawFaqEntry: a draft", [U, F, N, N, N, C, N, C, C, C]),
     ("promotePostToFaq", FAQ_EDITORS),
     ("markFaqSeen", SIGNED_IN),
-    ("reportPost", REPORTERS),
-    ("reportThread", REPORTERS),
+    ("reportPost", NOT_ONES_OWN),
+    ("reportThread", NOT_ONES_OWN),
     ("hidePost", MODERATORS_HERE),
     // Nobody but an admin moderates an admin's content (the author here is another admin).
     ("hidePost: an admin's post", ADMINS),
@@ -548,8 +562,8 @@ async fn prepare(w: &World, mutation: &str, role: Role) -> Call {
                 "answer": "Quella prevista dal regolamento.",
             }}),
         ),
-        "updateFaqEntry" => {
-            let id = w.faq_entry(false).await;
+        "updateFaqEntry" | "updateFaqEntry: a draft" => {
+            let id = w.faq_entry(mutation != "updateFaqEntry").await;
             call(
                 "mutation($id: ID!, $i: UpdateFaqEntryInput!) { updateFaqEntry(id: $id, input: $i) { id } }",
                 json!({ "id": id, "i": { "answer": "Risposta rivista.", "changeNote": "Correzione" } }),
@@ -562,8 +576,8 @@ async fn prepare(w: &World, mutation: &str, role: Role) -> Call {
                 json!({ "id": id }),
             )
         }
-        "withdrawFaqEntry" => {
-            let id = w.faq_entry(false).await;
+        "withdrawFaqEntry" | "withdrawFaqEntry: a draft" => {
+            let id = w.faq_entry(mutation != "withdrawFaqEntry").await;
             call(
                 "mutation($id: ID!) { withdrawFaqEntry(id: $id, reason: \"Norma abrogata\") { id } }",
                 json!({ "id": id }),

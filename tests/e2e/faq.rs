@@ -180,14 +180,21 @@ both_backends! {
         let drafted = draft(&app, &expert, SLUG, "Bozza da non pubblicare?", "Risposta").await;
 
         let before = faq_rows(&app).await;
-        for (who, code) in [(None, "UNAUTHENTICATED"), (Some(&member), "FORBIDDEN"), (Some(&other_moderator), "FORBIDDEN")] {
+        // A draft does not exist for non-editors: acting on one is NOT_FOUND, like a missing id.
+        let refusals = [
+            (None, "UNAUTHENTICATED", "UNAUTHENTICATED"),
+            (Some(&member), "FORBIDDEN", "NOT_FOUND"),
+            (Some(&other_moderator), "FORBIDDEN", "NOT_FOUND"),
+        ];
+        for (who, code, on_draft) in refusals {
             let token = who.map(|m: &Member| m.token.as_str());
             let input = json!({ "communitySlug": SLUG, "question": "Una domanda qualsiasi?", "answer": "x" });
             assert_eq!(app.err(token, PUBLISH, json!({ "input": input })).await, code, "publish");
             assert_eq!(app.err(token, UPDATE, json!({ "id": published, "input": { "answer": "altro", "changeNote": "prova" } })).await, code, "update");
-            assert_eq!(app.err(token, UPDATE, json!({ "id": drafted, "input": { "answer": "altro", "changeNote": "prova" } })).await, code, "update draft");
+            assert_eq!(app.err(token, UPDATE, json!({ "id": drafted, "input": { "answer": "altro", "changeNote": "prova" } })).await, on_draft, "update draft");
             assert_eq!(app.err(token, WITHDRAW, json!({ "id": published, "r": "Non più valida" })).await, code, "withdraw");
-            assert_eq!(app.err(token, PUBLISH_DRAFT, json!({ "id": drafted })).await, code, "publish draft");
+            assert_eq!(app.err(token, WITHDRAW, json!({ "id": drafted, "r": "Non più valida" })).await, on_draft, "withdraw draft");
+            assert_eq!(app.err(token, PUBLISH_DRAFT, json!({ "id": drafted })).await, on_draft, "publish draft");
             assert_eq!(app.err(token, PROMOTE, json!({ "p": answer, "q": "Come si fa a promuovere?" })).await, code, "promote");
         }
         assert_eq!(faq_rows(&app).await, before, "refusals change nothing");
@@ -205,6 +212,49 @@ both_backends! {
         assert_eq!(entry(&app, None, &published).await["version"], 5);
         // The other community's moderator edits there, not here.
         publish(&app, &other_moderator, OTHER, "Domanda sul bilancio di previsione?", "Sì").await;
+    }
+
+    async fn acting_on_a_draft_answers_non_editors_as_for_a_missing_id(app) {
+        let expert = app.member_with_role("Esperta Riservata", "EXPERT").await;
+        let member = app.register("Socia Curiosa").await;
+        let pending = app.register_unverified("Pia In Attesa", "ente-sconosciuto.example.org").await;
+        app.verify_email(&pending.email).await;
+        let other_moderator = app.register("Moderatore Di Bilancio").await;
+        make_community_moderator(&app, &other_moderator, OTHER).await;
+        let drafted = draft(&app, &expert, SLUG, "Bozza di cui nessuno deve sapere?", "Riservata").await;
+        // An id no entry has (ids are sequential, so it is far past the draft's).
+        let missing = (drafted.parse::<i64>().unwrap() + 1000).to_string();
+        let calls = [
+            (UPDATE, json!({ "input": { "answer": "altro", "changeNote": "prova" } })),
+            (PUBLISH_DRAFT, json!({})),
+            (WITHDRAW, json!({ "r": "Non più valida" })),
+        ];
+
+        let before = faq_rows(&app).await;
+        for who in [&member, &pending, &other_moderator] {
+            for (query, vars) in &calls {
+                let with = |id: &str| {
+                    let mut v = vars.clone();
+                    v["id"] = json!(id);
+                    v
+                };
+                let on_draft = app.gql(Some(&who.token), query, with(&drafted)).await;
+                let on_missing = app.gql(Some(&who.token), query, with(&missing)).await;
+                assert_eq!(on_draft["errors"][0]["extensions"]["code"], "NOT_FOUND", "{on_draft}");
+                // The whole answer — code, message, path — is the same: nothing tells them apart.
+                assert_eq!(on_draft, on_missing, "{query}");
+            }
+        }
+        assert_eq!(faq_rows(&app).await, before, "refusals change nothing");
+
+        // Editors keep their answers: the draft is there (withdrawing one is a conflict).
+        assert_eq!(app.err(Some(&expert.token), WITHDRAW, json!({ "id": drafted, "r": "Non più valida" })).await, "CONFLICT");
+        assert_eq!(app.err(Some(&expert.token), WITHDRAW, json!({ "id": missing, "r": "Non più valida" })).await, "NOT_FOUND");
+        assert_eq!(app.err(Some(&expert.token), PUBLISH_DRAFT, json!({ "id": missing })).await, "NOT_FOUND");
+        let published = app.ok(Some(&expert.token), PUBLISH_DRAFT, json!({ "id": drafted })).await;
+        assert_eq!(published["publishFaqDraft"]["status"], "PUBLISHED");
+        // Published, the entry is public: a non-editor acting on it is FORBIDDEN.
+        assert_eq!(app.err(Some(&member.token), WITHDRAW, json!({ "id": drafted, "r": "Non più valida" })).await, "FORBIDDEN");
     }
 
     async fn drafts_are_visible_to_editors_only(app) {

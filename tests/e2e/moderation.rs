@@ -55,7 +55,14 @@ both_backends! {
         assert!(search_finds(&app, "zibaldone").await);
 
         assert_eq!(app.err(None, REPORT, json!({ "p": post, "r": "SPAM" })).await, "UNAUTHENTICATED");
-        assert_eq!(app.err(Some(&author.token), REPORT, json!({ "p": post, "r": "SPAM" })).await, "BAD_USER_INPUT");
+        // One's own post is not reported: a rule about who may act, like voting, with a reason.
+        let own = app.gql(Some(&author.token), REPORT, json!({ "p": post, "r": "SPAM" })).await;
+        assert_eq!(own["errors"][0]["extensions"]["code"], "FORBIDDEN", "{own}");
+        assert_eq!(own["errors"][0]["message"], "Non puoi segnalare un tuo messaggio: puoi modificarlo o eliminarlo");
+        let own_thread = "mutation($t: ID!) { reportThread(threadId: $t, reason: SPAM) }";
+        assert_eq!(app.err(Some(&author.token), own_thread, json!({ "t": thread })).await, "FORBIDDEN");
+        assert_eq!(app.count("reports").await, 0, "refusals change nothing");
+        assert_eq!(app.count("review_items").await, 0);
         app.ok(Some(&r1.token), REPORT, json!({ "p": post, "r": "SPAM" })).await;
         app.ok(Some(&r2.token), REPORT, json!({ "p": post, "r": "OFFENSIVE", "n": "Tono offensivo" })).await;
         app.ok(Some(&r1.token), REPORT, json!({ "p": post, "r": "OFF_TOPIC" })).await;

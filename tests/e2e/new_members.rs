@@ -115,3 +115,159 @@ both_backends_with! {
         assert!(listed["community"]["threads"]["edges"].as_array().unwrap().iter().any(|e| e["node"]["id"] == thread.as_str()));
     }
 }
+
+const EDIT: &str = "mutation($id: ID!, $b: String!) { editPost(id: $id, body: $b) { id } }";
+
+/// The member's notifications, newest first, as `(kind, post id, count)`.
+async fn inbox(app: &piazza_e2e::TestApp, m: &piazza_e2e::Member) -> Vec<(String, String, i64)> {
+    let q = "{ notifications(first: 50) { edges { node { kind count post { id } } } } }";
+    let data = app.ok(Some(&m.token), q, json!({})).await;
+    data["notifications"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let n = &e["node"];
+            (
+                n["kind"].as_str().unwrap().to_owned(),
+                n["post"]["id"].as_str().unwrap_or_default().to_owned(),
+                n["count"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+async fn handle(app: &piazza_e2e::TestApp, m: &piazza_e2e::Member) -> String {
+    app.ok(Some(&m.token), "{ me { handle } }", json!({})).await["me"]["handle"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The id of the open review item about `post`.
+async fn item_of(
+    app: &piazza_e2e::TestApp,
+    moderator: &piazza_e2e::Member,
+    post: &str,
+) -> serde_json::Value {
+    let items = app
+        .ok(Some(&moderator.token), QUEUE, json!({ "s": SLUG }))
+        .await["reviewQueue"]["edges"]
+        .clone();
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["node"]["post"]["id"] == post)
+        .map(|e| e["node"]["id"].clone())
+        .expect("the post is in the queue")
+}
+
+fn one(kind: &str, post: &str) -> Vec<(String, String, i64)> {
+    vec![(kind.to_owned(), post.to_owned(), 1)]
+}
+
+both_backends_with! {
+    |c: &mut piazza::Config| {
+        c.new_member_posts = 1;
+        c.new_member_max_mentions = 2;
+        c.new_member_premoderation = true;
+    };
+
+    async fn approving_a_held_reply_tells_its_mentions_and_watchers_once(app) {
+        let asker = app.member_with_role("Vera Esperta", "EXPERT").await;
+        let anna = app.register("Anna Citata").await;
+        let bruno = app.register("Bruno Citato").await;
+        let newcomer = app.register("Nico Nuovo").await;
+        let moderator = app.member_with_role("Mirta Moderatrice", "MODERATOR").await;
+        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let thread = app.ask(&asker, SLUG, "Domanda seguita da chi la pone", "Testo").await;
+        let before = app.count("notifications").await;
+
+        let held = app.ok(Some(&newcomer.token), REPLY, json!({ "i": { "threadId": thread, "body": format!("Chiedo a @{a}") } })).await;
+        assert_eq!(held["createPost"]["moderationStatus"], "PENDING");
+        let post = held["createPost"]["id"].as_str().unwrap().to_owned();
+        // A mention added while the post waits waits with it.
+        app.ok(Some(&newcomer.token), EDIT, json!({ "id": post, "b": format!("Chiedo a @{a} e a @{b}") })).await;
+        assert_eq!(app.count("notifications").await, before, "a held post tells nobody");
+        assert!(inbox(&app, &anna).await.is_empty());
+        assert!(inbox(&app, &asker).await.is_empty());
+
+        let item = item_of(&app, &moderator, &post).await;
+        app.ok(Some(&moderator.token), RESOLVE, json!({ "i": item, "a": "APPROVE" })).await;
+        assert_eq!(inbox(&app, &anna).await, one("MENTION", &post));
+        assert_eq!(inbox(&app, &bruno).await, one("MENTION", &post));
+        assert_eq!(inbox(&app, &asker).await, one("REPLY", &post), "the thread's watcher hears of the reply");
+        assert!(inbox(&app, &newcomer).await.is_empty(), "not of one's own post");
+        assert_eq!(app.count("notifications").await, before + 3);
+
+        // Exactly once: approving again is refused, and restoring a visible post tells no one.
+        assert_eq!(app.err(Some(&moderator.token), RESOLVE, json!({ "i": item, "a": "APPROVE" })).await, "CONFLICT");
+        let restore = "mutation($p: ID!) { restorePost(id: $p, reason: \"Di nuovo\") { id } }";
+        app.ok(Some(&moderator.token), restore, json!({ "p": post })).await;
+        assert_eq!(app.count("notifications").await, before + 3);
+        assert_eq!(inbox(&app, &anna).await, one("MENTION", &post));
+    }
+
+    async fn approving_a_held_thread_tells_its_mentions_and_the_community_once(app) {
+        let watcher = app.register("Walter Osserva").await;
+        let anna = app.register("Anna Nominata").await;
+        let newcomer = app.register("Nina Nuova").await;
+        let moderator = app.member_with_role("Mauro Moderatore", "MODERATOR").await;
+        let level = "mutation($s: String!) { setCommunityNotificationLevel(slug: $s, level: WATCHING) { slug } }";
+        // Anna watches the community too: told once, of the mention.
+        for m in [&watcher, &anna] {
+            app.ok(Some(&m.token), level, json!({ "s": SLUG })).await;
+        }
+        let a = handle(&app, &anna).await;
+        let before = app.count("notifications").await;
+        let held = app.ok(Some(&newcomer.token), ASK, question("Domanda trattenuta con menzione", &format!("Ne sa qualcosa @{a}?"))).await;
+        assert_eq!(held["createThread"]["isPending"], true);
+        assert_eq!(app.count("notifications").await, before, "a held thread tells nobody");
+
+        let items = app.ok(Some(&moderator.token), QUEUE, json!({ "s": SLUG })).await["reviewQueue"]["edges"].clone();
+        let post = items[0]["node"]["post"]["id"].as_str().unwrap().to_owned();
+        app.ok(Some(&moderator.token), RESOLVE, json!({ "i": items[0]["node"]["id"], "a": "APPROVE" })).await;
+        assert_eq!(inbox(&app, &anna).await, one("MENTION", &post));
+        assert_eq!(inbox(&app, &watcher).await, one("NEW_THREAD", &post));
+        assert!(inbox(&app, &newcomer).await.is_empty());
+        assert_eq!(app.count("notifications").await, before + 2);
+    }
+
+    async fn a_rejected_held_post_tells_nobody_until_restored(app) {
+        let asker = app.member_with_role("Rita Esperta", "EXPERT").await;
+        let anna = app.register("Anna Respinta").await;
+        let bruno = app.register("Bruno Respinto").await;
+        let newcomer = app.register("Nello Nuovo").await;
+        let moderator = app.member_with_role("Mara Moderatrice", "MODERATOR").await;
+        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let thread = app.ask(&asker, SLUG, "Domanda con risposta respinta", "Testo").await;
+        let before = app.count("notifications").await;
+        let held = app.ok(Some(&newcomer.token), REPLY, json!({ "i": { "threadId": thread, "body": format!("Per @{a}") } })).await;
+        let post = held["createPost"]["id"].as_str().unwrap().to_owned();
+        let item = item_of(&app, &moderator, &post).await;
+        app.ok(Some(&moderator.token), RESOLVE, json!({ "i": item, "a": "REJECT", "r": "Fuori tema" })).await;
+        // Its author may still edit it; a rejected post tells nobody, new mentions included.
+        app.ok(Some(&newcomer.token), EDIT, json!({ "id": post, "b": format!("Per @{a} e @{b}") })).await;
+        assert_eq!(app.count("notifications").await, before, "a rejected post tells nobody");
+
+        // Restoring it publishes it for the first time: it tells then, once.
+        let count = "query($t: ID!) { thread(id: $t) { postCount } }";
+        assert_eq!(app.ok(None, count, json!({ "t": thread })).await["thread"]["postCount"], 1);
+        let restore = "mutation($p: ID!) { restorePost(id: $p, reason: \"Era pertinente\") { moderationStatus } }";
+        let restored = app.ok(Some(&moderator.token), restore, json!({ "p": post })).await;
+        assert_eq!(restored["restorePost"]["moderationStatus"], "VISIBLE");
+        assert_eq!(app.ok(None, count, json!({ "t": thread })).await["thread"]["postCount"], 2);
+        assert_eq!(inbox(&app, &anna).await, one("MENTION", &post));
+        assert_eq!(inbox(&app, &bruno).await, one("MENTION", &post));
+        assert_eq!(inbox(&app, &asker).await, one("REPLY", &post));
+        assert_eq!(app.count("notifications").await, before + 3);
+
+        // Hidden and restored again, it was already published: nobody is told twice.
+        let hide = "mutation($p: ID!) { hidePost(id: $p, reason: \"Da verificare\") { id } }";
+        app.ok(Some(&moderator.token), hide, json!({ "p": post })).await;
+        app.ok(Some(&moderator.token), restore, json!({ "p": post })).await;
+        assert_eq!(app.count("notifications").await, before + 3);
+        assert_eq!(app.ok(None, count, json!({ "t": thread })).await["thread"]["postCount"], 2);
+    }
+}

@@ -140,6 +140,18 @@ both_backends! {
         assert_eq!(before["approvedEmailDomains"].as_array().unwrap().len(), 1);
         let d = app.ok(Some(&admin.token), m, json!({ "d": "Ente.Example.NET", "c": "001001" })).await;
         assert_eq!(d["approveEmailDomain"]["domain"], "ente.example.net");
+        app.ok(Some(&admin.token), m, json!({ "d": "comune.airasca.example.it", "c": "001002" })).await;
+        // Each domain names its comune (null: public bodies generally), for the admin page.
+        let list = "{ approvedEmailDomains { domain comuneIstatCode comune { istatCode name provinceCode } } }";
+        let domains = app.ok(Some(&admin.token), list, json!({})).await["approvedEmailDomains"].clone();
+        let comune_of = |domain: &str| {
+            let found = domains.as_array().unwrap().iter().find(|d| d["domain"] == domain);
+            found.expect("listed")["comune"].clone()
+        };
+        assert_eq!(comune_of("ente.example.net"), json!({ "istatCode": "001001", "name": "Agliè", "provinceCode": "TO" }));
+        assert_eq!(comune_of("comune.airasca.example.it"), json!({ "istatCode": "001002", "name": "Airasca", "provinceCode": "TO" }));
+        let general = domains.as_array().unwrap().iter().find(|d| d["comuneIstatCode"].is_null()).expect("a domain for all public bodies");
+        assert!(general["comune"].is_null(), "{general}");
         // The test helper registers members of comune 001001.
         let newcomer = app.register_unverified("Ugo Ente", "ente.example.net").await;
         assert_eq!(app.verify_email(&newcomer.email).await["approvalStatus"], "APPROVED");

@@ -118,6 +118,23 @@ pub async fn list_users_by_handles(db: &Db, handles: &[String]) -> Result<Vec<Us
     })?)
 }
 
+/// `(id, handle)` of the users with the given handles, in no particular order, read in the
+/// caller's transaction: whom a stored post's @mentions name when it is published later
+/// (a held post approved by a moderator).
+pub async fn list_user_ids_by_handles_tx(
+    tx: &mut Tx,
+    handles: &[String],
+) -> Result<Vec<(i64, String)>> {
+    if handles.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(on_tx!(tx, conn => {
+        let mut qb = QueryBuilder::new("select id, handle from users where handle in (");
+        crate::push_in_list(&mut qb, handles.iter().map(String::as_str), ")");
+        qb.build_query_as().fetch_all(conn).await
+    })?)
+}
+
 /// Whether a handle is in use, for deriving a unique one at registration.
 pub async fn handle_exists(tx: &mut Tx, handle: &str) -> Result<bool> {
     let n: i64 = on_tx!(tx, conn => sqlx::query_scalar("select count(*) from users where handle = $1")

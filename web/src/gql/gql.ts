@@ -26,8 +26,7 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
-    "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n": typeof types.ApprovedEmailDomainsDocument,
-    "\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n": typeof types.ComuneNameDocument,
+    "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      comune {\n        istatCode\n        name\n        provinceCode\n      }\n      createdAt\n    }\n  }\n": typeof types.ApprovedEmailDomainsDocument,
     "\n  mutation ApproveEmailDomain($domain: String!, $comuneIstatCode: String) {\n    approveEmailDomain(domain: $domain, comuneIstatCode: $comuneIstatCode) {\n      id\n      domain\n      comuneIstatCode\n    }\n  }\n": typeof types.ApproveEmailDomainDocument,
     "\n  mutation RemoveApprovedEmailDomain($id: ID!) {\n    removeApprovedEmailDomain(id: $id)\n  }\n": typeof types.RemoveApprovedEmailDomainDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateCommunityDocument,
@@ -118,8 +117,7 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      approvalStatus\n      user {\n        id\n      }\n    }\n  }\n": types.VerifyEmailDocument,
-    "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n": types.ApprovedEmailDomainsDocument,
-    "\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n": types.ComuneNameDocument,
+    "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      comune {\n        istatCode\n        name\n        provinceCode\n      }\n      createdAt\n    }\n  }\n": types.ApprovedEmailDomainsDocument,
     "\n  mutation ApproveEmailDomain($domain: String!, $comuneIstatCode: String) {\n    approveEmailDomain(domain: $domain, comuneIstatCode: $comuneIstatCode) {\n      id\n      domain\n      comuneIstatCode\n    }\n  }\n": types.ApproveEmailDomainDocument,
     "\n  mutation RemoveApprovedEmailDomain($id: ID!) {\n    removeApprovedEmailDomain(id: $id)\n  }\n": types.RemoveApprovedEmailDomainDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateCommunityDocument,
@@ -263,11 +261,7 @@ export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      createdAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n"): (typeof documents)["\n  query ComuneName($istatCode: String!) {\n    comune(istatCode: $istatCode) {\n      istatCode\n      name\n      provinceCode\n    }\n  }\n"];
+export function graphql(source: "\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      comune {\n        istatCode\n        name\n        provinceCode\n      }\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ApprovedEmailDomains {\n    approvedEmailDomains {\n      id\n      domain\n      comuneIstatCode\n      comune {\n        istatCode\n        name\n        provinceCode\n      }\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,9 +4,10 @@
 //! Rules:
 //! - Every change of text is a new numbered revision with its editor and an obligatory
 //!   change note; publishing a draft and withdrawing change the status, not the version.
-//! - Drafts are seen by editors only; to anyone else they do not exist (`NOT_FOUND`/null),
-//!   so their content never leaks. Published and withdrawn entries are readable by all;
-//!   a withdrawn one keeps its text, history and the reason it was withdrawn.
+//! - Drafts are seen by editors only; to anyone else they do not exist (`NOT_FOUND`/null,
+//!   when read and when acted on), so neither their content nor their existence leaks.
+//!   Published and withdrawn entries are readable by all; a withdrawn one keeps its text,
+//!   history and the reason it was withdrawn.
 //! - What members see change (publishing, changing a published entry, withdrawing) goes
 //!   into the community's changelog, emits a community event and notifies its followers
 //!   (members who watch or track it), all in the write's transaction. Work on drafts is
@@ -72,6 +73,27 @@ async fn editor<'a>(
         return Err(AppError::Forbidden);
     }
     Ok(viewer)
+}
+
+/// The entry an editing mutation acts on, with the viewer if they may edit it. A draft is
+/// `NOT_FOUND` to non-editors, exactly like a missing id, so acting on an id never reveals
+/// that a draft exists; published and withdrawn entries are public, so there a non-editor
+/// is `FORBIDDEN`.
+async fn editable<'a>(
+    state: &AppState,
+    viewer: Option<&'a Viewer>,
+    id: i64,
+) -> AppResult<(&'a Viewer, FaqEntry)> {
+    let viewer = active(viewer)?;
+    let entry = faq::get_faq_entry(&state.db, id).await.map_err(not_found)?;
+    if !may_edit(state, viewer, entry.community_id).await? {
+        return Err(if entry.is_draft() {
+            AppError::NotFound(ENTRY)
+        } else {
+            AppError::Forbidden
+        });
+    }
+    Ok((viewer, entry))
 }
 
 /// Whether the viewer may see the entry at all (drafts: editors only).
@@ -200,9 +222,7 @@ pub async fn update(
     id: i64,
     change: EntryChange,
 ) -> AppResult<FaqEntry> {
-    active(viewer)?;
-    let current = faq::get_faq_entry(&state.db, id).await.map_err(not_found)?;
-    let viewer = editor(state, viewer, current.community_id).await?;
+    let (viewer, current) = editable(state, viewer, id).await?;
     let note = change_note(&change.change_note)?;
     if current.status == faq::WITHDRAWN {
         return Err(AppError::Conflict(
@@ -269,9 +289,7 @@ pub async fn publish_draft(
     id: i64,
     note: Option<&str>,
 ) -> AppResult<FaqEntry> {
-    active(viewer)?;
-    let current = faq::get_faq_entry(&state.db, id).await.map_err(not_found)?;
-    let viewer = editor(state, viewer, current.community_id).await?;
+    let (viewer, _) = editable(state, viewer, id).await?;
     let note = match note {
         Some(n) => change_note(n)?,
         None => "Pubblicazione".to_owned(),
@@ -294,9 +312,7 @@ pub async fn withdraw(
     id: i64,
     why: &str,
 ) -> AppResult<FaqEntry> {
-    active(viewer)?;
-    let current = faq::get_faq_entry(&state.db, id).await.map_err(not_found)?;
-    let viewer = editor(state, viewer, current.community_id).await?;
+    let (viewer, _) = editable(state, viewer, id).await?;
     let why = reason(why)?;
     let mut tx = state.db.begin().await?;
     if !faq::withdraw_faq_entry(&mut tx, id, &why, viewer.id(), piazza_db::now()).await? {

@@ -169,6 +169,23 @@ pub async fn render_post(state: &AppState, body: &str) -> AppResult<Rendered> {
     })
 }
 
+/// The members a stored post mentions, as ids in order of first mention, resolved in the
+/// caller's transaction. A held post tells nobody while it waits; approving it tells the
+/// members its text names then (edits made while it was held included).
+pub async fn mentioned_ids_tx(tx: &mut piazza_db::Tx, body: &str) -> AppResult<Vec<i64>> {
+    // The limit was checked when the text was written; it still bounds the lookup.
+    let handles: Vec<String> = handles(body).into_iter().take(MAX_MENTIONS).collect();
+    let found: HashMap<String, i64> = piazza_db::users::list_user_ids_by_handles_tx(tx, &handles)
+        .await?
+        .into_iter()
+        .map(|(id, handle)| (handle, id))
+        .collect();
+    Ok(handles
+        .iter()
+        .filter_map(|h| found.get(h).copied())
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

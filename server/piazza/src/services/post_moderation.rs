@@ -11,7 +11,7 @@ use piazza_db::{
 };
 
 use super::{
-    AppState, active,
+    AppState, active, mentions,
     moderation::{self as actions, ActionKind, Target},
     notifications, posts as post_service, threads as thread_service,
 };
@@ -89,7 +89,8 @@ pub async fn hide_tx(
     Ok(events)
 }
 
-/// Shows a hidden post again, in the caller's transaction.
+/// Shows a hidden post again, in the caller's transaction. A post rejected while held was
+/// never published: restoring it publishes it, as approving it would have.
 pub async fn restore_tx(
     tx: &mut Tx,
     viewer: &Viewer,
@@ -97,22 +98,16 @@ pub async fn restore_tx(
     post: &Post,
     reason: &str,
 ) -> AppResult<Vec<Event>> {
-    if post.moderation == HIDDEN && thread.pending && thread.first_post_id == Some(post.id) {
-        // A rejected first post restored opens its thread, as approving it would have.
-        let held = Post {
-            moderation: PENDING.to_owned(),
-            ..post.clone()
-        };
-        let mut events = approve_tx(tx, viewer, thread, &held).await?;
-        events.extend(resolve_items_of(tx, viewer, post.id, "restored").await?);
-        return Ok(events);
-    }
     let mut events = Vec::new();
     if post.moderation == HIDDEN && posts::set_moderation(tx, post.id, VISIBLE, None).await? {
-        if post.deleted_at.is_none() {
-            threads::adjust_post_count(tx, thread.id, 1).await?;
+        if never_published(tx, thread, post).await? {
+            events.extend(publish_held_tx(tx, thread, post).await?);
+        } else {
+            if post.deleted_at.is_none() {
+                threads::adjust_post_count(tx, thread.id, 1).await?;
+            }
+            events.push(thread_event(tx, thread, post, LiveKind::PostRestored).await?);
         }
-        events.push(thread_event(tx, thread, post, LiveKind::PostRestored).await?);
         actions::log(
             tx,
             ActionKind::RestorePost,
@@ -126,20 +121,56 @@ pub async fn restore_tx(
     Ok(events)
 }
 
+/// Whether a hidden post was rejected while held and never published since: the first
+/// post of a thread still held, or a post whose log has a rejection and no approval or
+/// restoration (only held posts are rejected, and only restoring brings them out).
+async fn never_published(tx: &mut Tx, thread: &Thread, post: &Post) -> AppResult<bool> {
+    if thread.pending && thread.first_post_id == Some(post.id) {
+        return Ok(true);
+    }
+    let rejected = [ActionKind::RejectPost.as_str()];
+    let published = [
+        ActionKind::ApprovePost.as_str(),
+        ActionKind::RestorePost.as_str(),
+    ];
+    Ok(
+        moderation::count_post_actions(tx, post.id, &rejected).await? > 0
+            && moderation::count_post_actions(tx, post.id, &published).await? == 0,
+    )
+}
+
 /// Publishes a post held for review: a reply joins its thread, a first post opens its
-/// thread to everyone. Watchers are told as if it had just been written.
+/// thread to everyone. Mentioned members and watchers are told as if it had just been
+/// written — only now, never while it was held.
 pub async fn approve_tx(
     tx: &mut Tx,
     viewer: &Viewer,
     thread: &Thread,
     post: &Post,
 ) -> AppResult<Vec<Event>> {
-    let mut events = Vec::new();
+    // The state change is the guard: of two approvals, only the one that changed it tells.
     if post.moderation != PENDING || !posts::set_moderation(tx, post.id, VISIBLE, None).await? {
-        return Ok(events);
+        return Ok(Vec::new());
     }
-    let now = piazza_db::now();
-    if thread.first_post_id == Some(post.id) {
+    let events = publish_held_tx(tx, thread, post).await?;
+    actions::log(
+        tx,
+        ActionKind::ApprovePost,
+        viewer,
+        target(thread, post),
+        "",
+    )
+    .await?;
+    Ok(events)
+}
+
+/// What a held post's publication does once it is visible (the caller changed its state,
+/// which ensures this runs once per post): the thread's counts and events, and the
+/// notifications the post would have sent when written.
+async fn publish_held_tx(tx: &mut Tx, thread: &Thread, post: &Post) -> AppResult<Vec<Event>> {
+    let mut events = Vec::new();
+    let first = thread.first_post_id == Some(post.id);
+    if first {
         threads::set_flag(tx, thread.id, ThreadFlag::Pending, false).await?;
         let refs = Refs {
             community_id: Some(thread.community_id),
@@ -156,6 +187,22 @@ pub async fn approve_tx(
             )
             .await?,
         );
+    } else {
+        threads::record_new_post(tx, thread.id, piazza_db::now()).await?;
+        events.push(thread_event(tx, thread, post, LiveKind::PostCreated).await?);
+    }
+    // Read under the state change, so an edit made while the post was held is what counts.
+    let current = posts::get_post_tx(tx, post.id).await?;
+    if current.deleted_at.is_some() {
+        // Its author deleted it while it waited: there is nothing to tell anyone about.
+        return Ok(events);
+    }
+    let named = mentions::mentioned_ids_tx(tx, &current.body).await?;
+    // A member both mentioned and watching is told once, of the mention.
+    let (told, mentioned) =
+        notifications::on_mentions(tx, thread.id, post.id, post.author_id, &named).await?;
+    events.extend(told);
+    if first {
         events.extend(
             notifications::on_new_thread(
                 tx,
@@ -163,23 +210,15 @@ pub async fn approve_tx(
                 thread.id,
                 post.id,
                 post.author_id,
-                &[],
+                &mentioned,
             )
             .await?,
         );
     } else {
-        threads::record_new_post(tx, thread.id, now).await?;
-        events.push(thread_event(tx, thread, post, LiveKind::PostCreated).await?);
-        events.extend(notifications::on_reply(tx, thread, post.author_id, post.id, &[]).await?);
+        events.extend(
+            notifications::on_reply(tx, thread, post.author_id, post.id, &mentioned).await?,
+        );
     }
-    actions::log(
-        tx,
-        ActionKind::ApprovePost,
-        viewer,
-        target(thread, post),
-        "",
-    )
-    .await?;
     Ok(events)
 }
 

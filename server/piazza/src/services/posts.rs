@@ -168,10 +168,14 @@ pub async fn edit(
     .await
     .map_err(not_found)?;
     let mut events = vec![thread_event(&mut tx, &post, LiveKind::PostEdited).await?];
-    let (told, _) =
-        notifications::on_mentions(&mut tx, post.thread_id, id, viewer.id(), &newly).await?;
-    events.extend(told);
+    // Read after the update, which orders this edit with a concurrent approval: a held
+    // post tells its mentions when approved (with the text it has then), a hidden one never.
     let post = posts::get_post_tx(&mut tx, id).await?;
+    if post.moderation == posts::VISIBLE {
+        let (told, _) =
+            notifications::on_mentions(&mut tx, post.thread_id, id, viewer.id(), &newly).await?;
+        events.extend(told);
+    }
     tx.commit().await?;
     live::publish(state, &events).await;
     Ok(post)

@@ -1,6 +1,7 @@
 //! Reports: any approved member reports a post (or a thread, through its first post) with
-//! a reason. Reports of the same post collapse into its one open review item, which counts
-//! them; a member's second report of the same item is not counted again.
+//! a reason — never their own (`FORBIDDEN`, like voting on it). Reports of the same post
+//! collapse into its one open review item, which counts them; a member's second report of
+//! the same item is not counted again.
 
 use piazza_db::moderation::{self, NewReviewItem};
 
@@ -61,8 +62,11 @@ pub async fn report_post(
     if post.deleted_at.is_some() || post.moderation != piazza_db::posts::VISIBLE {
         return Err(AppError::NotFound("Messaggio"));
     }
+    // A rule about who may act, like voting on one's own post: FORBIDDEN, with the reason.
     if post.author_id == viewer.id() {
-        return Err(AppError::bad_input("Non puoi segnalare un tuo messaggio"));
+        return Err(AppError::Denied(
+            "Non puoi segnalare un tuo messaggio: puoi modificarlo o eliminarlo".into(),
+        ));
     }
     let thread = threads::get(state, post.thread_id).await?;
     let now = piazza_db::now();

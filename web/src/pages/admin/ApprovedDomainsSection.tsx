@@ -13,7 +13,7 @@ import { useMutation, useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { ConfirmRemoval } from './ConfirmRemoval';
-import { domainProblem, normaliseDomain, type DomainProblem } from './emailDomain';
+import { domainProblem, domainScope, normaliseDomain, type DomainProblem } from './emailDomain';
 
 const ApprovedEmailDomainsDocument = graphql(`
   query ApprovedEmailDomains {
@@ -21,17 +21,12 @@ const ApprovedEmailDomainsDocument = graphql(`
       id
       domain
       comuneIstatCode
+      comune {
+        istatCode
+        name
+        provinceCode
+      }
       createdAt
-    }
-  }
-`);
-
-const ComuneNameDocument = graphql(`
-  query ComuneName($istatCode: String!) {
-    comune(istatCode: $istatCode) {
-      istatCode
-      name
-      provinceCode
     }
   }
 `);
@@ -54,19 +49,12 @@ const RemoveApprovedEmailDomainDocument = graphql(`
 
 type Domain = ApprovedEmailDomainsQuery['approvedEmailDomains'][number];
 
-/** "Agliè (TO)" for an ISTAT code; the code itself until (or unless) the registry answers. */
-function ComuneName({ istatCode }: { istatCode: string }) {
-  const { data } = useQuery(ComuneNameDocument, { istatCode });
-  const comune = data?.comune;
-  return <>{comune ? `${comune.name} (${comune.provinceCode})` : istatCode}</>;
-}
-
 function DomainRow({ domain, onRemoved }: { domain: Domain; onRemoved: (domain: string) => void }) {
   const [{ fetching, error }, remove] = useMutation(RemoveApprovedEmailDomainDocument);
   return (
     <tr>
       <th scope="row">{domain.domain}</th>
-      <td>{domain.comuneIstatCode ? <ComuneName istatCode={domain.comuneIstatCode} /> : t('domains.allBodies')}</td>
+      <td>{domainScope(domain)}</td>
       <td>{formatDateTime(domain.createdAt)}</td>
       <td>
         {error && <ErrorAlert error={error} />}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { setLocale } from '../../i18n';
-import { domainProblem, normaliseDomain } from './emailDomain';
+import { domainProblem, domainScope, normaliseDomain } from './emailDomain';
 import { WATCHED_ACTIONS, patternProblem, watchedActionHelp, watchedActionLabel } from './watchedWords';
 
 afterEach(async () => {
@@ -21,6 +21,17 @@ describe('approved email domains', () => {
     for (const bad of ['esempio', '.esempio.it', 'esempio.it.', 'a..it', 'mario@comune.it', 'comune esempio.it', 'comune.agliè.it']) {
       expect(domainProblem(bad), bad).toBe('domainInvalid');
     }
+  });
+});
+
+describe('approved email domain scope', () => {
+  test('names the comune that came with the domain, or says it is for all public bodies', async () => {
+    expect(domainScope({ comuneIstatCode: '001001', comune: { name: 'Agliè', provinceCode: 'TO' } })).toBe('Agliè (TO)');
+    // A code the registry does not have is shown as it is.
+    expect(domainScope({ comuneIstatCode: '999999', comune: null })).toBe('999999');
+    expect(domainScope({ comuneIstatCode: null, comune: null })).toBe('Tutti gli enti pubblici');
+    await setLocale('en');
+    expect(domainScope({ comuneIstatCode: null })).toBe('All public bodies');
   });
 });
 

@@ -10,7 +10,7 @@ use piazza_db::{
     trust::{ApprovedDomain as DomainRecord, Mail as MailRecord, WatchedWord as WordRecord},
 };
 
-use super::{Community, Post, Thread, User, id};
+use super::{Community, Comune, Post, Thread, User, id};
 use crate::{
     graphql::context::{loaders, state, viewer},
     services::{moderation, reports, review, watched},
@@ -355,6 +355,19 @@ impl ApprovedDomain {
     /// The comune it is approved for; null: public bodies generally.
     async fn comune_istat_code(&self) -> Option<&str> {
         self.0.comune_istat_code.as_deref()
+    }
+
+    /// The comune it is approved for, from the ISTAT registry (one query for the whole
+    /// list); null: public bodies generally.
+    async fn comune(&self, ctx: &Context<'_>) -> Result<Option<Comune>> {
+        let Some(code) = &self.0.comune_istat_code else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?
+            .comuni
+            .load_one(code.clone())
+            .await?
+            .map(Comune))
     }
 
     async fn created_at(&self) -> DateTime<Utc> {
