@@ -146,18 +146,18 @@ pub async fn seed(
     let (users_sql, threads_sql) = match kind {
         BackendKind::Sqlite => (
             "with recursive n(i) as (select 1 union all select i + 1 from n where i < $1) \
-             insert into users (email, password_hash, display_name, handle, job_title, comune_istat_code, role, created_at) \
+             insert into users (email, password_hash, display_name, handle, job_title, comune_istat_code, role, created_at, email_verified_at) \
              select 'bench' || i || '@comune.example.it', 'x', 'Utente Prova ' || i, 'utente.prova' || i, \
-                    'Istruttore amministrativo', '001001', 'member', $2 from n",
+                    'Istruttore amministrativo', '001001', 'member', $2, $2 from n",
             "with recursive n(i) as (select 1 union all select i + 1 from n where i < $1) \
              insert into threads (community_id, author_id, kind, title, tags, post_count, created_at, last_activity_at) \
              select $2, $3 + (i % $4), case when i % 3 = 0 then 'discussion' else 'question' end, \
                     'Domanda di prova numero ' || i || ' sul codice dei contratti', '', 1, $5, $5 from n",
         ),
         BackendKind::Postgres => (
-            "insert into users (email, password_hash, display_name, handle, job_title, comune_istat_code, role, created_at) \
+            "insert into users (email, password_hash, display_name, handle, job_title, comune_istat_code, role, created_at, email_verified_at) \
              select 'bench' || i || '@comune.example.it', 'x', 'Utente Prova ' || i, 'utente.prova' || i, \
-                    'Istruttore amministrativo', '001001', 'member', $2 from generate_series(1, $1) i",
+                    'Istruttore amministrativo', '001001', 'member', $2, $2 from generate_series(1, $1) i",
             "insert into threads (community_id, author_id, kind, title, tags, post_count, created_at, last_activity_at) \
              select $2, $3 + (i % $4), case when i % 3 = 0 then 'discussion' else 'question' end, \
                     'Domanda di prova numero ' || i || ' sul codice dei contratti', '', 1, $5, $5 \
