@@ -540,6 +540,7 @@ async fn post(
     for n in 0..concurrency {
         tokens.push(register(&mut conn, n).await?);
     }
+    db::verify_registered(&fresh.url, backend).await?;
     let first = seeded.first_thread;
     let spread = (seeded.last_thread - first + 1).min(1000);
     let workload = Arc::new(Workload {
@@ -636,6 +637,7 @@ async fn idle_ws(
     let server = Server::piazza("piazza", bin, &fresh.url, dir, &[]).await?;
     let mut conn = Conn::new(server.addr);
     let token = register(&mut conn, 0).await?;
+    db::verify_registered(&fresh.url, BackendKind::Sqlite).await?;
     // Warm the websocket path once so its one-off allocations are not counted per connection.
     let (warm, _, _) = connect_many(server.addr, 16, |_| seeded.first_thread).await;
     drop(warm);
@@ -1010,6 +1012,7 @@ async fn fanout(
     let server = Server::piazza("piazza", bin, &fresh.url, dir, &[]).await?;
     let mut conn = Conn::new(server.addr);
     let pool = Pool::new(server.addr, register(&mut conn, 0).await?);
+    db::verify_registered(&fresh.url, backend).await?;
     let (watched, control) = (seeded.first_thread, seeded.first_thread + 1);
     println!(
         "fanout {backend:?}: {subscribers} subscribers of one thread; {} posts/s for {} s, then {} posts at once each second for {} s",
@@ -1123,6 +1126,7 @@ async fn cross_replica(
     wait_redis_ready(&b).await?;
     let mut conn = Conn::new(a.addr);
     let pool = Pool::new(a.addr, register(&mut conn, 0).await?);
+    db::verify_registered(&fresh.url, BackendKind::Postgres).await?;
     let (cross_thread, single_thread) = (seeded.first_thread, seeded.first_thread + 1);
     println!(
         "cross-replica: PostgreSQL + {redis}; posts on A; {subscribers} subscribers on B (thread {cross_thread}) and {subscribers} on A (thread {single_thread}); {rate} post pairs/s for {duration} s"

@@ -3,16 +3,16 @@
  * address — for one comune's staff, or (no comune) for public bodies generally — with
  * "Approva un dominio" and "Rimuovi" (members already approved stay approved).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ComunePicker, type ComuneChoice } from '../../components/ComunePicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import type { ApprovedEmailDomainsQuery } from '../../gql/graphql';
 import { useMutation, useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { ConfirmRemoval } from './ConfirmRemoval';
+import { ManagedList } from './ManagedList';
 import { domainProblem, domainScope, normaliseDomain, type DomainProblem } from './emailDomain';
 
 const ApprovedEmailDomainsDocument = graphql(`
@@ -79,62 +79,23 @@ export function ApprovedDomainsSection() {
   const [comune, setComune] = useState<ComuneChoice | null>(null);
   const [problem, setProblem] = useState<DomainProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [focusHeading, setFocusHeading] = useState(false);
   // Bumped after each approval: the comune picker keeps its own text, so it starts anew.
   const [approvals, setApprovals] = useState(0);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (!focusHeading) return;
-    heading.current?.focus();
-    setFocusHeading(false);
-  }, [focusHeading]);
-  const domains = list.data?.approvedEmailDomains ?? [];
 
   return (
-    <section aria-labelledby="domains-heading" class="mt-5 mb-5">
-      <h2 id="domains-heading" class="h4" tabIndex={-1} ref={heading}>
-        {t('domains.title')}
-      </h2>
-      <p>{t('domains.intro')}</p>
-      <div role="status" class={done ? 'alert alert-success' : undefined}>
-        {done}
-      </div>
-      {list.error ? (
-        <ErrorAlert error={list.error} />
-      ) : list.fetching && !list.data ? (
-        <Loading />
-      ) : domains.length === 0 ? (
-        <p>{t('domains.empty')}</p>
-      ) : (
-        <div class="table-responsive">
-          <table class="table">
-            <caption class="visually-hidden">{t('domains.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('domains.domain')}</th>
-                <th scope="col">{t('domains.scope')}</th>
-                <th scope="col">{t('domains.added')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('admin.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {domains.map((entry) => (
-                <DomainRow
-                  key={entry.id}
-                  domain={entry}
-                  onRemoved={(name) => {
-                    setDone(t('domains.removed', { domain: name }));
-                    setFocusHeading(true);
-                    list.refetch();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <ManagedList
+      id="domains"
+      class="mt-5 mb-5"
+      title={t('domains.title')}
+      intro={t('domains.intro')}
+      status={done}
+      query={list}
+      items={(data) => data.approvedEmailDomains}
+      empty={t('domains.empty')}
+      columns={[t('domains.domain'), t('domains.scope'), t('domains.added')]}
+      row={(entry, onRemoved) => <DomainRow domain={entry} onRemoved={onRemoved} />}
+      onRemoved={(name) => setDone(t('domains.removed', { domain: name }))}
+    >
       <form
         noValidate
         aria-labelledby="domains-add-heading"
@@ -198,6 +159,6 @@ export function ApprovedDomainsSection() {
           {t('domains.submit')}
         </button>
       </form>
-    </section>
+    </ManagedList>
   );
 }

@@ -3,15 +3,15 @@
  * a post that contains it (flag it for the moderators, hold it for approval, or refuse it),
  * explained beside each choice. Watching a word again changes its action; "Rimuovi" stops.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import type { WatchedWordAction, WatchedWordsQuery } from '../../gql/graphql';
 import { useMutation, useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { ConfirmRemoval } from './ConfirmRemoval';
+import { ManagedList } from './ManagedList';
 import { WATCHED_ACTIONS, patternProblem, watchedActionHelp, watchedActionLabel, type PatternProblem } from './watchedWords';
 
 const WatchedWordsDocument = graphql(`
@@ -73,60 +73,21 @@ export function WatchedWordsSection() {
   const [action, setAction] = useState<WatchedWordAction>('REQUIRE_APPROVAL');
   const [problem, setProblem] = useState<PatternProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [focusHeading, setFocusHeading] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (!focusHeading) return;
-    heading.current?.focus();
-    setFocusHeading(false);
-  }, [focusHeading]);
-  const words = list.data?.watchedWords ?? [];
 
   return (
-    <section aria-labelledby="watched-heading" class="mb-5">
-      <h2 id="watched-heading" class="h4" tabIndex={-1} ref={heading}>
-        {t('watched.title')}
-      </h2>
-      <p>{t('watched.intro')}</p>
-      <div role="status" class={done ? 'alert alert-success' : undefined}>
-        {done}
-      </div>
-      {list.error ? (
-        <ErrorAlert error={list.error} />
-      ) : list.fetching && !list.data ? (
-        <Loading />
-      ) : words.length === 0 ? (
-        <p>{t('watched.empty')}</p>
-      ) : (
-        <div class="table-responsive">
-          <table class="table">
-            <caption class="visually-hidden">{t('watched.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('watched.word')}</th>
-                <th scope="col">{t('watched.actionColumn')}</th>
-                <th scope="col">{t('watched.added')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('admin.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {words.map((word) => (
-                <WordRow
-                  key={word.id}
-                  word={word}
-                  onRemoved={(removed) => {
-                    setDone(t('watched.removed', { pattern: removed }));
-                    setFocusHeading(true);
-                    list.refetch();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <ManagedList
+      id="watched"
+      class="mb-5"
+      title={t('watched.title')}
+      intro={t('watched.intro')}
+      status={done}
+      query={list}
+      items={(data) => data.watchedWords}
+      empty={t('watched.empty')}
+      columns={[t('watched.word'), t('watched.actionColumn'), t('watched.added')]}
+      row={(word, onRemoved) => <WordRow word={word} onRemoved={onRemoved} />}
+      onRemoved={(removed) => setDone(t('watched.removed', { pattern: removed }))}
+    >
       <form
         noValidate
         aria-labelledby="watched-add-heading"
@@ -195,6 +156,6 @@ export function WatchedWordsSection() {
           {t('watched.submit')}
         </button>
       </form>
-    </section>
+    </ManagedList>
   );
 }
