@@ -270,4 +270,31 @@ both_backends_with! {
         assert_eq!(app.count("notifications").await, before + 3);
         assert_eq!(app.ok(None, count, json!({ "t": thread })).await["thread"]["postCount"], 2);
     }
+
+    async fn deleting_a_held_or_hidden_post_leaves_the_count_alone(app) {
+        let asker = app.member_with_role("Rita Esperta", "EXPERT").await;
+        let newcomer = app.register("Nello Nuovo").await;
+        let moderator = app.member_with_role("Mara Moderatrice", "MODERATOR").await;
+        let thread = app.ask(&asker, SLUG, "Domanda da contare", "Testo").await;
+        let count = "query($t: ID!) { thread(id: $t) { postCount } }";
+        let counted = || async { app.ok(None, count, json!({ "t": thread })).await["thread"]["postCount"].clone() };
+        let delete = "mutation($id: ID!) { deletePost(id: $id) { id } }";
+
+        let held = app.ok(Some(&newcomer.token), REPLY, json!({ "i": { "threadId": thread, "body": "In attesa" } })).await;
+        let held = held["createPost"]["id"].as_str().unwrap().to_owned();
+        assert_eq!(counted().await, 1, "a held reply is not counted");
+        app.ok(Some(&newcomer.token), delete, json!({ "id": held })).await;
+        assert_eq!(counted().await, 1, "nor uncounted when its author deletes it");
+
+        let hidden = app.reply(&asker, &thread, "Da nascondere").await;
+        let visible = app.reply(&asker, &thread, "Da eliminare").await;
+        assert_eq!(counted().await, 3);
+        let hide = "mutation($p: ID!) { hidePost(id: $p, reason: \"Fuori tema\") { id } }";
+        app.ok(Some(&moderator.token), hide, json!({ "p": hidden })).await;
+        assert_eq!(counted().await, 2);
+        app.ok(Some(&asker.token), delete, json!({ "id": hidden })).await;
+        assert_eq!(counted().await, 2, "a hidden post was uncounted when hidden");
+        app.ok(Some(&asker.token), delete, json!({ "id": visible })).await;
+        assert_eq!(counted().await, 1, "a visible one is uncounted when deleted");
+    }
 }

@@ -203,7 +203,11 @@ pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppRe
     let mut tx = state.db.begin().await?;
     let mut events = Vec::new();
     if posts::soft_delete_post(&mut tx, id, viewer.id(), piazza_db::now()).await? {
-        threads::record_deleted_post(&mut tx, post.thread_id).await?;
+        // Only visible posts are counted: a held or hidden one was uncounted already. Read
+        // after the update, which orders this with a concurrent hide or approval.
+        if posts::get_post_tx(&mut tx, id).await?.moderation == posts::VISIBLE {
+            threads::record_deleted_post(&mut tx, post.thread_id).await?;
+        }
         // A deleted post answers nothing: the question may become unanswered again.
         threads::clear_answers_of_post(&mut tx, post.thread_id, id).await?;
         events.push(thread_event(&mut tx, &post, LiveKind::PostDeleted).await?);
