@@ -86,7 +86,7 @@ pub struct SearchFilter {
 }
 
 /// One result: the best document of a thread, or an FAQ entry.
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug)]
 pub struct SearchHit {
     pub id: i64,
     pub kind: String,

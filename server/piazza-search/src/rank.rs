@@ -25,7 +25,7 @@ const B: f64 = 0.75;
 /// document's words are looked up once and clauses then compare integers.
 #[derive(Clone, Debug)]
 pub struct Ranker {
-    /// Exact words of the query, sorted (binary search), with their number.
+    /// Exact words of the query, sorted, each with its number.
     words: Vec<(String, u16)>,
     clauses: Vec<Clause>,
 }

@@ -1,4 +1,4 @@
-use async_graphql::Object;
+use async_graphql::{Context, Object, Result};
 use chrono::{DateTime, Utc};
 use piazza_db::comuni::Comune as ComuneRecord;
 
@@ -6,6 +6,21 @@ use crate::services::comuni::is_piccolo;
 
 /// An Italian comune from the ISTAT registry (Fonte: ISTAT, CC BY 4.0).
 pub struct Comune(pub ComuneRecord);
+
+impl Comune {
+    /// The comune with this ISTAT code, through the request's loader (one query for all the
+    /// codes a response needs); `None` for no code or an unknown one.
+    pub async fn by_code(ctx: &Context<'_>, code: Option<&str>) -> Result<Option<Comune>> {
+        let Some(code) = code else {
+            return Ok(None);
+        };
+        Ok(crate::graphql::context::loaders(ctx)?
+            .comuni
+            .load_one(code.to_owned())
+            .await?
+            .map(Comune))
+    }
+}
 
 #[Object]
 impl Comune {

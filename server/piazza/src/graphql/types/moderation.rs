@@ -360,14 +360,7 @@ impl ApprovedDomain {
     /// The comune it is approved for, from the ISTAT registry (one query for the whole
     /// list); null: public bodies generally.
     async fn comune(&self, ctx: &Context<'_>) -> Result<Option<Comune>> {
-        let Some(code) = &self.0.comune_istat_code else {
-            return Ok(None);
-        };
-        Ok(loaders(ctx)?
-            .comuni
-            .load_one(code.clone())
-            .await?
-            .map(Comune))
+        Comune::by_code(ctx, self.0.comune_istat_code.as_deref()).await
     }
 
     async fn created_at(&self) -> DateTime<Utc> {

@@ -3,10 +3,7 @@ use chrono::{DateTime, Utc};
 use piazza_db::users::User as UserRecord;
 
 use super::{Comune, id};
-use crate::{
-    auth::Role,
-    graphql::context::{loaders, viewer},
-};
+use crate::{auth::Role, graphql::context::viewer};
 
 /// A member of Piazza.
 pub struct User(pub UserRecord);
@@ -38,14 +35,7 @@ impl User {
 
     /// The comune the member works for.
     async fn comune(&self, ctx: &Context<'_>) -> Result<Option<Comune>> {
-        let Some(code) = &self.0.comune_istat_code else {
-            return Ok(None);
-        };
-        Ok(loaders(ctx)?
-            .comuni
-            .load_one(code.clone())
-            .await?
-            .map(Comune))
+        Comune::by_code(ctx, self.0.comune_istat_code.as_deref()).await
     }
 
     /// Email address: visible only to the member themself and to admins.
