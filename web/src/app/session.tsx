@@ -1,6 +1,6 @@
 /** Who is signed in. Loaded once with `me`; sign-in, registration and sign-out update it. */
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { client, resetLiveConnection } from '../graphql/client';
 import { graphql } from '../gql';
 import type { ViewerFragment } from '../gql/graphql';
@@ -49,11 +49,17 @@ const SessionContext = createContext<Session>({ viewer: undefined, setViewer: ()
 export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [viewer, setViewerState] = useState<Viewer | null | undefined>(undefined);
 
+  // One `me` read at a time, in order: a read sent before the member's standing changed (the
+  // page's first load, racing the email verification) must not land after the read sent
+  // because it changed, nor share its in-flight request.
+  const reads = useRef<Promise<void>>(Promise.resolve());
   const refresh = useCallback(() => {
-    client
-      .query(MeDocument, {}, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((result) => setViewerState(result.data?.me ?? null));
+    reads.current = reads.current.then(() =>
+      client
+        .query(MeDocument, {}, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then((result) => setViewerState(result.data?.me ?? null)),
+    );
   }, []);
   useEffect(refresh, [refresh]);
 
