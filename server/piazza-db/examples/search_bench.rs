@@ -268,7 +268,10 @@ async fn existing_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::
         "postgres" => postgres_url("piazza_search_bench")?,
         _ => return Err("backend: sqlite or postgres".into()),
     };
-    Ok((Db::connect(&url, pool_size()).await?, None))
+    let db = Db::connect(&url, pool_size()).await?;
+    // Later migrations (such as the search vocabulary) apply to a kept database too.
+    db.migrate().await?;
+    Ok((db, None))
 }
 
 async fn fresh_db(backend: &str) -> anyhow_like::Result<(Db, Option<tempdir::Dir>)> {

@@ -5,7 +5,9 @@
 //! the pool (with its acquire timeout) instead of failing with "database is locked", and a
 //! read-only pool for concurrent readers.
 
-use std::{str::FromStr, time::Duration};
+use std::{str::FromStr, sync::Arc, time::Duration};
+
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use sqlx::{
     Postgres, Sqlite,
@@ -35,6 +37,8 @@ pub enum Backend {
 #[derive(Clone, Debug)]
 pub struct Db {
     backend: Backend,
+    /// Searches running at once (see [`Db::search_turn`]).
+    searches: Arc<Semaphore>,
 }
 
 /// A write transaction on the active backend. Dropped without [`Tx::commit`], it rolls back.
@@ -154,7 +158,24 @@ impl Db {
                 "database URL must start with sqlite: or postgres://".into(),
             )));
         };
-        Ok(Self { backend })
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Ok(Self {
+            backend,
+            searches: Arc::new(Semaphore::new(2 * cores)),
+        })
+    }
+
+    /// Waits for a search's turn: at most two per core run at once, the others queue in
+    /// arrival order. A search is CPU work from start to end (the engine, then ranking in
+    /// Rust); sixteen at once on two cores only time-slice, and the unlucky ones took three
+    /// to ten times the median (docs/benchmarks.md, row 7). Waiting is bounded like a
+    /// pool's acquire.
+    pub(crate) async fn search_turn(&self) -> Result<SemaphorePermit<'_>> {
+        match tokio::time::timeout(ACQUIRE_TIMEOUT, self.searches.acquire()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(_closed)) => Err(DbError::Unavailable(sqlx::Error::PoolClosed)),
+            Err(_elapsed) => Err(DbError::Unavailable(sqlx::Error::PoolTimedOut)),
+        }
     }
 
     pub fn backend(&self) -> &Backend {

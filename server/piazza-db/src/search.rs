@@ -24,13 +24,13 @@
 //! instead of checking rows; PostgreSQL relies on the SQL condition, which its planner
 //! combines better with the GIN match (docs/benchmarks.md, row 7).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use piazza_search::Query;
 use sqlx::QueryBuilder;
 
-use crate::{Backend, Db, Result, Tx};
+use crate::{Backend, Db, DbError, Result, Tx};
 
 /// How many of the newest matching documents are ranked. Every candidate is read and
 /// scored, so this bounds a search's cost: 300 keeps the commonest words within the
@@ -99,73 +99,135 @@ pub struct SearchHit {
     pub created_at: DateTime<Utc>,
 }
 
-/// Filters shared by both engines' statements: `d` is the document; parameters $2–$11.
-macro_rules! filters {
-    () => {
-        "d.hidden = false \
-         and ($2 is null or d.community_id = $2) \
-         and ($3 is null or d.kind = $3) \
-         and ($4 is null or exists (select 1 from threads t where t.id = d.thread_id and t.kind = $4)) \
-         and ($5 is null or exists (select 1 from threads t where t.id = d.thread_id \
-              and t.kind = 'question' \
-              and (t.accepted_post_id is not null or t.official_post_id is not null) = $5)) \
-         and ($6 is null or exists (select 1 from threads t where t.id = d.thread_id \
-              and (t.official_post_id is not null) = $6)) \
-         and ($7 is null \
-              or exists (select 1 from thread_tags tg where tg.thread_id = d.thread_id and tg.tag = $7) \
-              or exists (select 1 from faq_entry_tags ft where ft.faq_entry_id = d.faq_entry_id and ft.tag = $7)) \
-         and ($8 is null or d.author_id = $8) \
-         and ($9 is null or d.created_at >= $9) \
-         and ($10 is null or d.created_at < $10) \
-         and ($11 = false or d.is_first_post = true)"
-    };
-}
-
-/// The candidates of a match: the newest [`RANK_WINDOW`] matching documents that pass the
-/// filters, with only what ranking needs (every column of a thousand rows costs). `matches`
-/// is the engine's match condition on `d`, `at_ms` its expression for `d.created_at` in
-/// milliseconds since 1970.
-macro_rules! candidates {
-    ($from:literal, $matches:literal, $at_ms:literal, $order:literal) => {
-        concat!(
-            "select d.id, coalesce(d.thread_id, -d.faq_entry_id, -d.id) as grp, ",
-            "cast(1.0 + case when d.kind = 'faq' then 0.5 else 0.0 end \
-              + case when d.is_official then 0.3 else 0.0 end \
-              + case when d.is_accepted then 0.2 else 0.0 end \
-              + case when d.is_first_post then 0.1 else 0.0 end as double precision) as boost, ",
-            $at_ms,
-            " as at_ms, d.terms from ",
-            $from,
-            " where ",
-            $matches,
-            " and ",
-            filters!(),
-            " order by ",
-            $order,
-            " desc limit $12"
-        )
-    };
+/// How one engine writes the candidates statement; everything else in it is shared.
+struct Dialect {
+    from: &'static str,
+    /// The match condition on `d`, around the bound query.
+    match_open: &'static str,
+    match_close: &'static str,
+    /// `d.created_at` in milliseconds since 1970.
+    at_ms: &'static str,
+    /// The community condition, before its bound id.
+    community: &'static str,
+    /// Newest first is descending order of this.
+    order: &'static str,
 }
 
 /// SQLite: FTS5 over `search_docs.terms`, newest first (FTS5 walks its doclists backwards
-/// for `order by rowid desc`, so the limit stops the walk).
-pub mod sqlite_sql {
-    pub const CANDIDATES: &str = candidates!(
-        "search_fts join search_docs d on d.id = search_fts.rowid",
-        "search_fts match $1",
-        "cast((julianday(d.created_at) - 2440587.5) * 86400000 as integer)",
-        "search_fts.rowid"
-    );
-}
+/// for `order by rowid desc`, so the limit stops the walk). The community is also in the
+/// FTS5 expression (its token); the unary `+` keeps the planner from the community index,
+/// which would both lose that and, with SQLite's STAT4 statistics, re-plan the statement
+/// for every value bound.
+const SQLITE: Dialect = Dialect {
+    from: "search_fts join search_docs d on d.id = search_fts.rowid",
+    match_open: "search_fts match ",
+    match_close: "",
+    at_ms: "cast((julianday(d.created_at) - 2440587.5) * 86400000 as integer)",
+    community: "+d.community_id = ",
+    order: "search_fts.rowid",
+};
 
-/// PostgreSQL: the generated `tsv` column (GIN-indexed).
-pub mod postgres_sql {
-    pub const CANDIDATES: &str = candidates!(
-        "search_docs d",
-        "d.tsv @@ to_tsquery('simple', $1)",
-        "cast(extract(epoch from d.created_at) * 1000 as bigint)",
-        "d.id"
+/// PostgreSQL: the generated `tsv` column (GIN-indexed); the planner picks between it,
+/// the primary key and the community index.
+const POSTGRES: Dialect = Dialect {
+    from: "search_docs d",
+    match_open: "d.tsv @@ to_tsquery('simple', ",
+    match_close: ")",
+    at_ms: "cast(extract(epoch from d.created_at) * 1000 as bigint)",
+    community: "d.community_id = ",
+    order: "d.id",
+};
+
+/// The candidates of a match: the newest [`RANK_WINDOW`] matching documents that pass the
+/// filters, with only what ranking needs (every column of hundreds of rows costs).
+///
+/// Only the filters in use are written: a statement per combination (each cached by the
+/// pool), rather than one with `$n is null or …` for each, whose unused branches still
+/// made SQLite re-plan on every call.
+fn candidates_sql<DB: sqlx::Database>(
+    d: &Dialect,
+    expr: String,
+    f: &SearchFilter,
+) -> QueryBuilder<DB>
+where
+    for<'t> String: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> i64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> bool: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> DateTime<Utc>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let mut qb = QueryBuilder::new(
+        "select d.id, coalesce(d.thread_id, -d.faq_entry_id, -d.id) as grp, \
+         cast(1.0 + case when d.kind = 'faq' then 0.5 else 0.0 end \
+         + case when d.is_official then 0.3 else 0.0 end \
+         + case when d.is_accepted then 0.2 else 0.0 end \
+         + case when d.is_first_post then 0.1 else 0.0 end as double precision) as boost, ",
     );
+    qb.push(d.at_ms)
+        .push(" as at_ms, d.terms from ")
+        .push(d.from)
+        .push(" where ")
+        .push(d.match_open)
+        .push_bind(expr)
+        .push(d.match_close)
+        .push(" and d.hidden = false");
+    if let Some(id) = f.community_id {
+        qb.push(" and ").push(d.community).push_bind(id);
+    }
+    if let Some(kind) = &f.doc_kind {
+        qb.push(" and d.kind = ").push_bind(kind.clone());
+    }
+    if let Some(kind) = &f.thread_kind {
+        qb.push(" and exists (select 1 from threads t where t.id = d.thread_id and t.kind = ")
+            .push_bind(kind.clone())
+            .push(")");
+    }
+    if let Some(answered) = f.answered {
+        qb.push(
+            " and exists (select 1 from threads t where t.id = d.thread_id \
+             and t.kind = 'question' \
+             and (t.accepted_post_id is not null or t.official_post_id is not null) = ",
+        )
+        .push_bind(answered)
+        .push(")");
+    }
+    if let Some(official) = f.has_official_answer {
+        qb.push(
+            " and exists (select 1 from threads t where t.id = d.thread_id \
+             and (t.official_post_id is not null) = ",
+        )
+        .push_bind(official)
+        .push(")");
+    }
+    if let Some(tag) = &f.tag {
+        qb.push(
+            " and (exists (select 1 from thread_tags tg where tg.thread_id = d.thread_id \
+             and tg.tag = ",
+        )
+        .push_bind(tag.clone())
+        .push(
+            ") or exists (select 1 from faq_entry_tags ft \
+             where ft.faq_entry_id = d.faq_entry_id and ft.tag = ",
+        )
+        .push_bind(tag.clone())
+        .push("))");
+    }
+    if let Some(author) = f.author_id {
+        qb.push(" and d.author_id = ").push_bind(author);
+    }
+    if let Some(from) = f.from {
+        qb.push(" and d.created_at >= ").push_bind(from);
+    }
+    if let Some(to) = f.to {
+        qb.push(" and d.created_at < ").push_bind(to);
+    }
+    if f.first_posts_only {
+        qb.push(" and d.is_first_post = true");
+    }
+    qb.push(" order by ")
+        .push(d.order)
+        .push(" desc limit ")
+        .push_bind(RANK_WINDOW);
+    qb
 }
 
 /// A matching document, as ranking sees it.
@@ -211,6 +273,7 @@ pub async fn search(
     if query.is_empty() || limit <= 0 {
         return Ok(Vec::new());
     }
+    let _turn = db.search_turn().await?;
     let candidates = fetch_candidates(db, query, filter).await?;
     let terms: Vec<&str> = candidates.iter().map(|c| c.terms.as_str()).collect();
     let relevance = query.ranker().scores(&terms);
@@ -261,29 +324,63 @@ pub async fn search(
 }
 
 async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Result<Vec<Candidate>> {
-    macro_rules! run {
-        ($sql:expr, $expr:expr, $pool:expr) => {
-            sqlx::query_as($sql)
-                .bind($expr)
-                .bind(filter.community_id)
-                .bind(filter.doc_kind.as_deref())
-                .bind(filter.thread_kind.as_deref())
-                .bind(filter.answered)
-                .bind(filter.has_official_answer)
-                .bind(filter.tag.as_deref())
-                .bind(filter.author_id)
-                .bind(filter.from)
-                .bind(filter.to)
-                .bind(filter.first_posts_only)
-                .bind(RANK_WINDOW)
-                .fetch_all($pool)
-                .await
-        };
-    }
+    let expanded;
+    let query = if query.prefixes().is_empty() {
+        query
+    } else {
+        match query.with_prefix_words(&prefix_words(db, query).await?) {
+            Some(q) => {
+                expanded = q;
+                &expanded
+            }
+            None => return Ok(Vec::new()),
+        }
+    };
     Ok(match db.backend() {
-        Backend::Sqlite { read, .. } => run!(sqlite_sql::CANDIDATES, query.fts5(), read),
-        Backend::Postgres(pool) => run!(postgres_sql::CANDIDATES, query.tsquery(), pool),
+        Backend::Sqlite { read, .. } => {
+            candidates_sql(&SQLITE, query.fts5(), filter)
+                .build_query_as()
+                .fetch_all(read)
+                .await
+        }
+        // Not a named (cached) statement: PostgreSQL would, after five runs, switch to a
+        // generic plan made without the values, which for a community filter combines the
+        // whole GIN match with the community (26 ms) instead of walking the community's
+        // newest documents (1.3 ms). An unnamed statement is planned for its values.
+        Backend::Postgres(pool) => {
+            candidates_sql(&POSTGRES, query.tsquery(), filter)
+                .build_query_as()
+                .persistent(false)
+                .fetch_all(pool)
+                .await
+        }
     }?)
+}
+
+/// A prefix standing for more words than this is left to the engine: a list that long
+/// would cost more than the engine's merge.
+pub const MAX_PREFIX_WORDS: i64 = 64;
+
+/// The words of the index each of the query's prefixes stands for (see
+/// [`Query::with_prefix_words`]); a prefix with too many is left out.
+async fn prefix_words(db: &Db, query: &Query) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut out = BTreeMap::new();
+    for prefix in query.prefixes() {
+        // Every word starting with the prefix sorts between it and the prefix followed by
+        // the last code point (byte order on both backends, see migration 0008).
+        let end = format!("{prefix}\u{10FFFF}");
+        let words: Vec<String> = on_read!(db, pool => sqlx::query_scalar(
+            "select term from search_terms where term >= $1 and term < $2 order by term limit $3")
+            .bind(prefix)
+            .bind(&end)
+            .bind(MAX_PREFIX_WORDS + 1)
+            .fetch_all(pool)
+            .await)?;
+        if words.len() as i64 <= MAX_PREFIX_WORDS {
+            out.insert(prefix.to_owned(), words);
+        }
+    }
+    Ok(out)
 }
 
 /// What the page's hits show, by document id.
@@ -358,6 +455,41 @@ pub async fn upsert_doc(tx: &mut Tx, doc: &NewSearchDoc<'_>) -> Result<()> {
             .bind(doc.created_at)
             .execute(conn)
             .await.map(|r| r.rows_affected()))?;
+    }
+    add_words(tx, doc.terms).await
+}
+
+/// Adds a document's words to `search_terms`, the vocabulary prefixes are looked up in.
+/// In byte order: two PostgreSQL transactions adding the same new words then wait for each
+/// other in the same order, never in a cycle.
+async fn add_words(tx: &mut Tx, terms: &str) -> Result<()> {
+    let words: Vec<&str> = terms
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    match tx {
+        Tx::Sqlite(tx) => {
+            let list = serde_json::to_string(&words)
+                .map_err(|e| DbError::Other(sqlx::Error::Encode(e.into())))?;
+            sqlx::query(
+                "insert into search_terms (term) select value from json_each($1) \
+                 where true on conflict do nothing",
+            )
+            .bind(list)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Tx::Postgres(tx) => {
+            sqlx::query(
+                "insert into search_terms (term) select w from unnest($1::text[]) as w \
+                 order by w collate \"C\" on conflict do nothing",
+            )
+            .bind(words)
+            .execute(&mut **tx)
+            .await?;
+        }
     }
     Ok(())
 }

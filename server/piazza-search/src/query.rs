@@ -16,7 +16,7 @@
 //! `to_tsquery('simple', …)` syntax. Terms are quoted in both, and contain only letters and
 //! digits (see [`crate::analyze`]), so user input can never inject operators.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::{Synonyms, analyze};
 
@@ -235,6 +235,61 @@ impl Query {
         self.clauses.is_empty()
     }
 
+    /// The prefixes searched for as words of their own (not at the end of a phrase).
+    pub fn prefixes(&self) -> BTreeSet<&str> {
+        fn walk<'q>(n: &'q Node, out: &mut BTreeSet<&'q str>) {
+            match n {
+                Node::Prefix(p) => {
+                    out.insert(p);
+                }
+                Node::Any(ns) => ns.iter().for_each(|n| walk(n, out)),
+                Node::Term(_) | Node::Phrase(..) => {}
+            }
+        }
+        let mut out = BTreeSet::new();
+        self.clauses.iter().for_each(|n| walk(n, &mut out));
+        out
+    }
+
+    /// The same matches, with each prefix that `words` lists replaced by the words of the
+    /// index that start with it (prefixes it does not list stay prefixes). `None` when the
+    /// query can no longer match anything: a required prefix no word starts with.
+    ///
+    /// The engines answer a prefix by merging the postings of every word it could be,
+    /// whole, before returning the first row; a list of words is read newest first and
+    /// stops at the rank window (docs/benchmarks.md, row 7).
+    pub fn with_prefix_words(&self, words: &BTreeMap<String, Vec<String>>) -> Option<Query> {
+        /// `None`: matches nothing.
+        fn node(n: &Node, words: &BTreeMap<String, Vec<String>>) -> Option<Node> {
+            match n {
+                Node::Prefix(p) => match words.get(p).map(Vec::as_slice) {
+                    None => Some(n.clone()),
+                    Some([]) => None,
+                    Some([one]) => Some(Node::Term(one.clone())),
+                    Some(many) => Some(Node::Any(many.iter().cloned().map(Node::Term).collect())),
+                },
+                Node::Any(ns) => {
+                    let left: Vec<Node> = ns.iter().filter_map(|n| node(n, words)).collect();
+                    (!left.is_empty()).then_some(Node::Any(left))
+                }
+                Node::Term(_) | Node::Phrase(..) => Some(n.clone()),
+            }
+        }
+        let mut clauses = Vec::with_capacity(self.clauses.len());
+        for clause in &self.clauses {
+            match node(clause, words) {
+                Some(n) => clauses.push(n),
+                None if self.match_any => {}
+                None => return None,
+            }
+        }
+        (!clauses.is_empty()).then(|| Query {
+            clauses,
+            match_any: self.match_any,
+            scope: self.scope.clone(),
+        })
+    }
+
     /// SQLite FTS5 `MATCH` syntax.
     pub fn fts5(&self) -> String {
         fn node(n: &Node, out: &mut String) {
@@ -415,6 +470,64 @@ mod tests {
 
     fn parse(s: &str) -> Query {
         Query::parse(s, &Synonyms::builtin()).unwrap()
+    }
+
+    fn words(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+        pairs
+            .iter()
+            .map(|(p, ws)| (p.to_string(), ws.iter().map(|w| w.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn prefixes_become_the_words_they_stand_for() {
+        let q = parse("progett* urgent*");
+        assert_eq!(
+            q.prefixes().into_iter().collect::<Vec<_>>(),
+            ["progett", "urgent"]
+        );
+        let listed = words(&[
+            ("progett", &["progett", "progettual"]),
+            ("urgent", &["urgent"]),
+        ]);
+        let expanded = q.with_prefix_words(&listed).unwrap();
+        assert_eq!(
+            expanded.fts5(),
+            r#"(("progett" OR "progettual") AND "urgent")"#
+        );
+        assert_eq!(
+            expanded.tsquery(),
+            "(('progett' | 'progettual') & 'urgent')"
+        );
+        // A prefix left unlisted (too many words) stays the engine's prefix.
+        let partly = q
+            .with_prefix_words(&words(&[("urgent", &["urgent"])]))
+            .unwrap();
+        assert_eq!(partly.fts5(), r#"("progett"* AND "urgent")"#);
+        // A phrase ending in a prefix is not a prefix of its own.
+        assert!(parse("\"variazione bil*\"").prefixes().is_empty());
+    }
+
+    #[test]
+    fn a_prefix_no_word_starts_with_matches_nothing() {
+        let none = words(&[("zzz", &[])]);
+        assert_eq!(parse("zzz* comune").with_prefix_words(&none), None);
+        // Searching for any of the words, the others still count.
+        let similar = Query::any_of("comune", &Synonyms::builtin(), 5);
+        let similar = Query {
+            clauses: [similar.clauses, vec![Node::Prefix("zzz".into())]].concat(),
+            ..similar
+        };
+        assert_eq!(
+            similar.with_prefix_words(&none).unwrap().fts5(),
+            r#"("comun")"#
+        );
+        // The scope (community) is kept.
+        let scoped = parse("zzz* comune").in_community(3);
+        let kept = scoped
+            .with_prefix_words(&words(&[("zzz", &["zzzt"])]))
+            .unwrap();
+        assert_eq!(kept.scope, scoped.scope);
     }
 
     #[test]

@@ -209,6 +209,43 @@ storage_test! {
         assert_eq!(hits(&db, &any, &all).await.len(), 2);
     }
 
+    async fn prefixes_find_every_word_of_the_index_they_start(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let (t1, p1) = open_thread(&db, c, anna, "question", "A", &[], now()).await;
+        let (t2, p2) = open_thread(&db, c, anna, "question", "B", &[], now()).await;
+        let (t3, p3) = open_thread(&db, c, anna, "question", "C", &[], now()).await;
+        put(&db, &post_doc(t1, p1, c, "progett esecut", true, now())).await;
+        put(&db, &post_doc(t2, p2, c, "progettual gara", true, now())).await;
+        let progett = all_of(vec![Node::Prefix("progett".into())]);
+        let threads = |q: Query| {
+            let db = db.clone();
+            async move {
+                let mut t: Vec<i64> = hits(&db, &q, &SearchFilter::default()).await.into_iter().filter_map(|h| h.0).collect();
+                t.sort();
+                t
+            }
+        };
+        assert_eq!(threads(progett.clone()).await, [t1, t2]);
+        // A word an edit brings in is found by its prefix at once; one it takes away is not.
+        put(&db, &post_doc(t3, p3, c, "progettazion", true, now())).await;
+        put(&db, &post_doc(t1, p1, c, "esecut", true, now())).await;
+        assert_eq!(threads(progett.clone()).await, [t2, t3]);
+        // With another required word, or as one of several alternatives.
+        let with_gara = all_of(vec![Node::Prefix("progett".into()), word("gara")]);
+        assert_eq!(threads(with_gara).await, [t2]);
+        let nothing = all_of(vec![Node::Prefix("zzz".into()), word("gara")]);
+        assert!(threads(nothing).await.is_empty());
+        let either = Query { match_any: true, ..all_of(vec![Node::Prefix("zzz".into()), word("esecut")]) };
+        assert_eq!(threads(either).await, [t1]);
+        // A prefix of more words than are listed out is left to the engine, with the same result.
+        let many: Vec<String> = (0..=search::MAX_PREFIX_WORDS).map(|i| format!("lav{i}")).collect();
+        let many = many.join(" ");
+        put(&db, &post_doc(t1, p1, c, &many, true, now())).await;
+        put(&db, &post_doc(t2, p2, c, "lavor", true, now())).await;
+        assert_eq!(threads(all_of(vec![Node::Prefix("lav".into())])).await, [t1, t2]);
+    }
+
     async fn backfill_lists_and_synonym_groups(db) {
         let c = add_community(&db, "appalti", "Appalti").await;
         let anna = add_user(&db, "anna").await;
