@@ -6,8 +6,11 @@
 //! words. Everything here is portable SQL except the match itself: **this module and the
 //! migrations are the only dialect-specific SQL in the project.** SQLite matches with
 //! `search_fts MATCH $1`, PostgreSQL with `tsv @@ to_tsquery('simple', $1)`; the two
-//! statements sit side by side in [`sqlite_sql`] and [`postgres_sql`], share their filters,
-//! and take the same parameters in the same order.
+//! engines' parts of the statement sit side by side ([`SQLITE`], [`POSTGRES`]) and the rest
+//! (filters, order, limit) is written once. Both index, beside the terms, a word for each
+//! pair of consecutive terms (`piazza_search::analyze::pair_token`, migration 0010), so a
+//! phrase is first a lookup of its pairs. Prefixes are looked up in `search_terms` and
+//! searched as the words they stand for (migration 0009).
 //!
 //! Ranking happens in Rust ([`piazza_search::Ranker`]), not in the engines: BM25 over the
 //! stored terms times a boost (FAQ entries, official and accepted answers, first posts),
@@ -102,9 +105,6 @@ pub struct SearchHit {
 /// How one engine writes the candidates statement; everything else in it is shared.
 struct Dialect {
     from: &'static str,
-    /// The match condition on `d`, around the bound query.
-    match_open: &'static str,
-    match_close: &'static str,
     /// `d.created_at` in milliseconds since 1970.
     at_ms: &'static str,
     /// The community condition, before its bound id.
@@ -113,26 +113,22 @@ struct Dialect {
     order: &'static str,
 }
 
-/// SQLite: FTS5 over `search_docs.terms`, newest first (FTS5 walks its doclists backwards
+/// SQLite: FTS5 over the terms and their pairs (view `search_docs_indexed`), newest first (FTS5 walks its doclists backwards
 /// for `order by rowid desc`, so the limit stops the walk). The community is also in the
 /// FTS5 expression (its token); the unary `+` keeps the planner from the community index,
 /// which would both lose that and, with SQLite's STAT4 statistics, re-plan the statement
 /// for every value bound.
 const SQLITE: Dialect = Dialect {
     from: "search_fts join search_docs d on d.id = search_fts.rowid",
-    match_open: "search_fts match ",
-    match_close: "",
     at_ms: "cast((julianday(d.created_at) - 2440587.5) * 86400000 as integer)",
     community: "+d.community_id = ",
     order: "search_fts.rowid",
 };
 
-/// PostgreSQL: the generated `tsv` column (GIN-indexed); the planner picks between it,
-/// the primary key and the community index.
+/// PostgreSQL: the generated `tsv` and `tsv_pairs` columns (GIN-indexed); the planner
+/// picks between them, the primary key and the community index.
 const POSTGRES: Dialect = Dialect {
     from: "search_docs d",
-    match_open: "d.tsv @@ to_tsquery('simple', ",
-    match_close: ")",
     at_ms: "cast(extract(epoch from d.created_at) * 1000 as bigint)",
     community: "d.community_id = ",
     order: "d.id",
@@ -144,9 +140,15 @@ const POSTGRES: Dialect = Dialect {
 /// Only the filters in use are written: a statement per combination (each cached by the
 /// pool), rather than one with `$n is null or …` for each, whose unused branches still
 /// made SQLite re-plan on every call.
+/// The engine's match condition, as the query writes it.
+enum Match {
+    Fts5(String),
+    Tsquery(piazza_search::TsQuery),
+}
+
 fn candidates_sql<DB: sqlx::Database>(
     d: &Dialect,
-    expr: String,
+    matches: Match,
     f: &SearchFilter,
 ) -> QueryBuilder<DB>
 where
@@ -165,11 +167,29 @@ where
     qb.push(d.at_ms)
         .push(" as at_ms, d.terms from ")
         .push(d.from)
-        .push(" where ")
-        .push(d.match_open)
-        .push_bind(expr)
-        .push(d.match_close)
-        .push(" and d.hidden = false");
+        .push(" where ");
+    match matches {
+        Match::Fts5(expr) => {
+            qb.push("search_fts match ").push_bind(expr);
+        }
+        Match::Tsquery(q) => {
+            if let Some(words) = &q.words {
+                qb.push("d.tsv @@ to_tsquery('simple', ")
+                    .push_bind(words.clone())
+                    .push(")");
+            }
+            if let Some(pairs) = &q.pairs {
+                qb.push(if q.words.is_some() { " and " } else { "" })
+                    .push("d.tsv_pairs @@ to_tsquery('simple', ")
+                    .push_bind(pairs.clone())
+                    .push(")");
+            }
+            if q.words.is_none() && q.pairs.is_none() {
+                qb.push("false");
+            }
+        }
+    }
+    qb.push(" and d.hidden = false");
     if let Some(id) = f.community_id {
         qb.push(" and ").push(d.community).push_bind(id);
     }
@@ -338,7 +358,7 @@ async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Resu
     };
     Ok(match db.backend() {
         Backend::Sqlite { read, .. } => {
-            candidates_sql(&SQLITE, query.fts5(), filter)
+            candidates_sql(&SQLITE, Match::Fts5(query.fts5()), filter)
                 .build_query_as()
                 .fetch_all(read)
                 .await
@@ -348,7 +368,7 @@ async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Resu
         // whole GIN match with the community (26 ms) instead of walking the community's
         // newest documents (1.3 ms). An unnamed statement is planned for its values.
         Backend::Postgres(pool) => {
-            candidates_sql(&POSTGRES, query.tsquery(), filter)
+            candidates_sql(&POSTGRES, Match::Tsquery(query.tsquery()), filter)
                 .build_query_as()
                 .persistent(false)
                 .fetch_all(pool)
@@ -367,7 +387,7 @@ async fn prefix_words(db: &Db, query: &Query) -> Result<BTreeMap<String, Vec<Str
     let mut out = BTreeMap::new();
     for prefix in query.prefixes() {
         // Every word starting with the prefix sorts between it and the prefix followed by
-        // the last code point (byte order on both backends, see migration 0008).
+        // the last code point (byte order on both backends, see migration 0009).
         let end = format!("{prefix}\u{10FFFF}");
         let words: Vec<String> = on_read!(db, pool => sqlx::query_scalar(
             "select term from search_terms where term >= $1 and term < $2 order by term limit $3")

@@ -147,6 +147,17 @@ pub fn community_token(community_id: i64) -> String {
     format!("{PART_SEPARATOR}c{community_id}")
 }
 
+/// The index's word for "`first` immediately followed by `second`": both engines index,
+/// in a column of their own, one such word per pair of consecutive terms (written by the
+/// migrations' SQL from the terms, `piazza_search_pairs`), so a two-word phrase is one
+/// lookup instead of a position check on every document holding both words
+/// (docs/benchmarks.md, row 7). The length of `first` (two digits: terms are shorter than
+/// 100 characters) keeps "ab"+"c" apart from "a"+"bc"; the leading letter keeps
+/// PostgreSQL's parser from reading a number ("02e5…") out of it.
+pub fn pair_token(first: &str, second: &str) -> String {
+    format!("p{:02}{first}{second}", first.chars().count())
+}
+
 /// What the index stores for a document: its terms separated by single spaces, parts
 /// (title, body) in order with [`PART_SEPARATOR`] between them.
 pub fn index_text(parts: &[&str]) -> String {
@@ -237,6 +248,9 @@ mod tests {
             "no query can produce the separator"
         );
         assert!(terms(&community_token(17)).is_empty());
+        assert_eq!(pair_token("variazion", "bilanc"), "p09variazionbilanc");
+        assert_ne!(pair_token("ab", "c"), pair_token("a", "bc"));
+        assert!(pair_token("città", "36").chars().all(char::is_alphanumeric));
         assert!(community_token(17).chars().all(char::is_alphanumeric));
     }
 }

@@ -14,7 +14,9 @@
 //!
 //! [`Query::fts5`] and [`Query::tsquery`] write the same tree in SQLite FTS5 and PostgreSQL
 //! `to_tsquery('simple', …)` syntax. Terms are quoted in both, and contain only letters and
-//! digits (see [`crate::analyze`]), so user input can never inject operators.
+//! digits (see [`crate::analyze`]), so user input can never inject operators. A phrase is
+//! looked up by its pairs of consecutive words ([`analyze::pair_token`]), which the index
+//! holds; with three words or more, positions decide among the documents holding the pairs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -184,6 +186,23 @@ fn clauses(units: &[Unit], synonyms: &Synonyms) -> Vec<Node> {
     out
 }
 
+/// A query in PostgreSQL's syntax: see [`Query::tsquery`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TsQuery {
+    /// Over the terms (`tsv`).
+    pub words: Option<String>,
+    /// Over the pairs of consecutive terms (`tsv_pairs`).
+    pub pairs: Option<String>,
+}
+
+/// The pair words of a phrase (all but a final prefix).
+fn phrase_pairs(terms: &[String], prefix: bool) -> Vec<String> {
+    terms[..terms.len() - usize::from(prefix)]
+        .windows(2)
+        .map(|w| analyze::pair_token(&w[0], &w[1]))
+        .collect()
+}
+
 impl Query {
     /// Parses what a member typed in the search box: every clause must match.
     pub fn parse(input: &str, synonyms: &Synonyms) -> Result<Query, QueryError> {
@@ -290,27 +309,37 @@ impl Query {
         })
     }
 
-    /// SQLite FTS5 `MATCH` syntax.
+    /// SQLite FTS5 `MATCH` syntax, over the columns `terms` and `pairs` (each leaf names
+    /// its column, so a word can never match a pair word or the reverse).
     pub fn fts5(&self) -> String {
+        fn quoted(column: &str, t: &str, out: &mut String) {
+            out.push('{');
+            out.push_str(column);
+            out.push_str("} : \"");
+            out.push_str(t);
+            out.push('"');
+        }
         fn node(n: &Node, out: &mut String) {
             match n {
-                Node::Term(t) => {
-                    out.push('"');
-                    out.push_str(t);
-                    out.push('"');
-                }
+                Node::Term(t) => quoted("terms", t, out),
                 Node::Prefix(p) => {
-                    out.push('"');
-                    out.push_str(p);
-                    out.push_str("\"*");
+                    quoted("terms", p, out);
+                    out.push('*');
+                }
+                Node::Phrase(ts, false) if ts.len() == 2 => {
+                    quoted("pairs", &analyze::pair_token(&ts[0], &ts[1]), out);
                 }
                 Node::Phrase(ts, prefix) => {
-                    out.push('"');
-                    out.push_str(&ts.join(" "));
-                    out.push('"');
+                    out.push('(');
+                    quoted("terms", &ts.join(" "), out);
                     if *prefix {
                         out.push('*');
                     }
+                    for pair in phrase_pairs(ts, *prefix) {
+                        out.push_str(" AND ");
+                        quoted("pairs", &pair, out);
+                    }
+                    out.push(')');
                 }
                 Node::Any(ns) => join(ns, " OR ", out),
             }
@@ -332,15 +361,18 @@ impl Query {
             &mut out,
         );
         if let Some(scope) = &self.scope {
-            out.push_str(" AND \"");
-            out.push_str(scope);
-            out.push('"');
+            out.push_str(" AND ");
+            quoted("terms", scope, &mut out);
         }
         out
     }
 
-    /// PostgreSQL `to_tsquery('simple', …)` syntax.
-    pub fn tsquery(&self) -> String {
+    /// PostgreSQL `to_tsquery('simple', …)` syntax, in two parts: one over the terms
+    /// (`tsv`), one over the pairs (`tsv_pairs`); a document must match both, and a missing
+    /// part matches all. The pairs are those of the phrases every match must contain: a
+    /// two-word phrase is then left out of the terms' part; phrases among alternatives are
+    /// matched by positions alone.
+    pub fn tsquery(&self) -> TsQuery {
         fn lexeme(t: &str, prefix: bool, out: &mut String) {
             out.push('\'');
             out.push_str(t);
@@ -363,12 +395,12 @@ impl Query {
                     }
                     out.push(')');
                 }
-                Node::Any(ns) => join(ns, " | ", out),
+                Node::Any(ns) => join(ns.iter(), " | ", out),
             }
         }
-        fn join(ns: &[Node], op: &str, out: &mut String) {
+        fn join<'n>(ns: impl Iterator<Item = &'n Node>, op: &str, out: &mut String) {
             out.push('(');
-            for (i, n) in ns.iter().enumerate() {
+            for (i, n) in ns.enumerate() {
                 if i > 0 {
                     out.push_str(op);
                 }
@@ -376,16 +408,40 @@ impl Query {
             }
             out.push(')');
         }
-        let mut out = String::new();
-        join(
-            &self.clauses,
-            if self.match_any { " | " } else { " & " },
-            &mut out,
-        );
+        let required = |n: &&Node| !self.match_any && matches!(n, Node::Phrase(..));
+        let pairs: Vec<String> = self
+            .clauses
+            .iter()
+            .filter(required)
+            .flat_map(|n| match n {
+                Node::Phrase(ts, prefix) => phrase_pairs(ts, *prefix),
+                _ => Vec::new(),
+            })
+            .collect();
+        let by_pairs_alone =
+            |n: &&Node| required(n) && matches!(n, Node::Phrase(ts, false) if ts.len() == 2);
+        let mut words = String::new();
+        if self.clauses.iter().any(|n| !by_pairs_alone(&n)) {
+            join(
+                self.clauses.iter().filter(|n| !by_pairs_alone(n)),
+                if self.match_any { " | " } else { " & " },
+                &mut words,
+            );
+        }
         // The scope is left out here: PostgreSQL filters the community with a b-tree
         // condition, which its planner combines better with the GIN match than a second,
         // very common lexeme (measured in docs/benchmarks.md, row 7).
-        out
+        let mut pairs_query = String::new();
+        for (i, p) in pairs.iter().enumerate() {
+            if i > 0 {
+                pairs_query.push_str(" & ");
+            }
+            lexeme(p, false, &mut pairs_query);
+        }
+        TsQuery {
+            words: (!words.is_empty()).then_some(words),
+            pairs: (!pairs_query.is_empty()).then_some(pairs_query),
+        }
     }
 
     /// What snippets highlight: every term and prefix of the query.
@@ -472,6 +528,28 @@ mod tests {
         Query::parse(s, &Synonyms::builtin()).unwrap()
     }
 
+    /// The FTS5 form without the (default) `{terms}` column filters.
+    fn unfiltered(fts5: &str) -> String {
+        fts5.replace("{terms} : ", "")
+    }
+
+    /// The PostgreSQL form over the terms.
+    fn ts_words(q: &Query) -> String {
+        q.tsquery().words.unwrap_or_default()
+    }
+
+    #[test]
+    fn every_leaf_names_its_column() {
+        let q = parse(r#"appalti "variazione di bilancio" progett*"#).in_community(2);
+        assert_eq!(
+            q.fts5(),
+            format!(
+                r#"({{terms}} : "appalt" AND {{pairs}} : "p09variazionbilanc" AND {{terms}} : "progett"*) AND {{terms}} : "{}""#,
+                analyze::community_token(2)
+            )
+        );
+    }
+
     fn words(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         pairs
             .iter()
@@ -492,18 +570,18 @@ mod tests {
         ]);
         let expanded = q.with_prefix_words(&listed).unwrap();
         assert_eq!(
-            expanded.fts5(),
+            unfiltered(&expanded.fts5()),
             r#"(("progett" OR "progettual") AND "urgent")"#
         );
         assert_eq!(
-            expanded.tsquery(),
+            ts_words(&expanded),
             "(('progett' | 'progettual') & 'urgent')"
         );
         // A prefix left unlisted (too many words) stays the engine's prefix.
         let partly = q
             .with_prefix_words(&words(&[("urgent", &["urgent"])]))
             .unwrap();
-        assert_eq!(partly.fts5(), r#"("progett"* AND "urgent")"#);
+        assert_eq!(unfiltered(&partly.fts5()), r#"("progett"* AND "urgent")"#);
         // A phrase ending in a prefix is not a prefix of its own.
         assert!(parse("\"variazione bil*\"").prefixes().is_empty());
     }
@@ -519,7 +597,7 @@ mod tests {
             ..similar
         };
         assert_eq!(
-            similar.with_prefix_words(&none).unwrap().fts5(),
+            unfiltered(&similar.with_prefix_words(&none).unwrap().fts5()),
             r#"("comun")"#
         );
         // The scope (community) is kept.
@@ -533,52 +611,118 @@ mod tests {
     #[test]
     fn words_are_stemmed_and_all_required() {
         let q = parse("Appalti  sotto soglia");
-        assert_eq!(q.fts5(), r#"("appalt" AND "sott" AND "sogl")"#);
-        assert_eq!(q.tsquery(), "('appalt' & 'sott' & 'sogl')");
+        assert_eq!(unfiltered(&q.fts5()), r#"("appalt" AND "sott" AND "sogl")"#);
+        assert_eq!(ts_words(&q), "('appalt' & 'sott' & 'sogl')");
     }
 
     #[test]
     fn quoted_phrases_keep_their_order() {
+        // Two words: their pair word (see `analyze::pair_token`).
+        let pair = analyze::pair_token("variazion", "bilanc");
         let q = parse(r#""variazione di bilancio" urgente"#);
-        assert_eq!(q.fts5(), r#"("variazion bilanc" AND "urgent")"#);
-        assert_eq!(q.tsquery(), "(('variazion' <-> 'bilanc') & 'urgent')");
+        assert_eq!(
+            unfiltered(&q.fts5()),
+            format!(r#"({{pairs}} : "{pair}" AND "urgent")"#)
+        );
+        assert_eq!(
+            q.tsquery(),
+            TsQuery {
+                words: Some("('urgent')".into()),
+                pairs: Some(format!("'{pair}'")),
+            }
+        );
+        // More: the positions, narrowed by each pair.
+        let (ab, bc) = (
+            analyze::pair_token("variazion", "urgent"),
+            analyze::pair_token("urgent", "bilanc"),
+        );
+        let q = parse(r#""variazione urgente di bilancio""#);
+        assert_eq!(
+            unfiltered(&q.fts5()),
+            format!(
+                r#"(("variazion urgent bilanc" AND {{pairs}} : "{ab}" AND {{pairs}} : "{bc}"))"#
+            )
+        );
+        assert_eq!(
+            q.tsquery(),
+            TsQuery {
+                words: Some("(('variazion' <-> 'urgent' <-> 'bilanc'))".into()),
+                pairs: Some(format!("'{ab}' & '{bc}'")),
+            }
+        );
+        // A phrase ending in a prefix is matched by positions alone.
+        let q = parse("36/202*");
+        assert_eq!(unfiltered(&q.fts5()), r#"(("36 202"*))"#);
+        assert_eq!(
+            q.tsquery(),
+            TsQuery {
+                words: Some("(('36' <-> '202':*))".into()),
+                pairs: None,
+            }
+        );
+        // Among alternatives, or when any clause may match, phrases keep their positions
+        // on PostgreSQL.
+        let q = Query {
+            match_any: true,
+            ..parse(r#""variazione di bilancio" urgente"#)
+        };
+        assert_eq!(q.tsquery().pairs, None);
+        assert_eq!(ts_words(&q), "(('variazion' <-> 'bilanc') | 'urgent')");
     }
 
     #[test]
     fn references_become_phrases() {
-        assert_eq!(parse("art. 50").fts5(), r#"("art 50")"#);
-        assert_eq!(parse("36/2023").tsquery(), "(('36' <-> '2023'))");
+        let pair = |a, b| analyze::pair_token(a, b);
+        assert_eq!(
+            unfiltered(&parse("art. 50").fts5()),
+            format!(r#"({{pairs}} : "{}")"#, pair("art", "50"))
+        );
+        assert_eq!(
+            parse("36/2023").tsquery(),
+            TsQuery {
+                words: None,
+                pairs: Some(format!("'{}'", pair("36", "2023"))),
+            }
+        );
         assert_eq!(parse("d.lgs. 36/2023").clauses.len(), 2);
         // A word that is not an abbreviation stays a separate word.
-        assert_eq!(parse("delibera 50").fts5(), r#"("deliber" AND "50")"#);
+        assert_eq!(
+            unfiltered(&parse("delibera 50").fts5()),
+            r#"("deliber" AND "50")"#
+        );
     }
 
     #[test]
     fn prefixes() {
-        assert_eq!(parse("appal*").fts5(), r#"("appal"*)"#);
-        assert_eq!(parse("appal*").tsquery(), "('appal':*)");
+        assert_eq!(unfiltered(&parse("appal*").fts5()), r#"("appal"*)"#);
+        assert_eq!(ts_words(&parse("appal*")), "('appal':*)");
         // Too short: a plain word.
-        assert_eq!(parse("ap*").fts5(), r#"("ap")"#);
+        assert_eq!(unfiltered(&parse("ap*").fts5()), r#"("ap")"#);
         // The separator between a document's parts is never matched.
-        assert_eq!(parse("x0000*").fts5(), r#"("x0000")"#);
+        assert_eq!(unfiltered(&parse("x0000*").fts5()), r#"("x0000")"#);
     }
 
     #[test]
     fn synonyms_expand_both_ways() {
         let q = parse("nomina RUP");
-        assert_eq!(
-            q.fts5(),
-            r#"("nomin" AND ("rup" OR "respons unic progett" OR "respons unic proced"))"#
+        let s = unfiltered(&q.fts5());
+        assert!(
+            s.starts_with(r#"("nomin" AND ("rup" OR ("respons unic progett" AND {pairs} : "#),
+            "{s}"
+        );
+        assert!(
+            s.contains(r#" OR ("respons unic proced" AND {pairs} : "#),
+            "{s}"
         );
         let q = parse("responsabile unico del procedimento");
-        assert!(q.fts5().contains(r#""rup""#), "{}", q.fts5());
         assert!(
-            parse("rup")
-                .tsquery()
-                .contains("('respons' <-> 'unic' <-> 'progett')")
+            unfiltered(&q.fts5()).contains(r#""rup""#),
+            "{}",
+            unfiltered(&q.fts5())
         );
+        assert!(ts_words(&parse("rup")).contains("('respons' <-> 'unic' <-> 'progett')"));
         // Exact phrases are not expanded.
-        assert_eq!(parse("\"rup\"").fts5(), r#"("rup")"#);
+        assert_eq!(unfiltered(&parse("\"rup\"").fts5()), r#"("rup")"#);
     }
 
     #[test]
@@ -606,11 +750,11 @@ mod tests {
             let q = Query::parse(only_operators, &s).unwrap();
             assert!(
                 q.is_empty()
-                    || q.fts5()
+                    || unfiltered(&q.fts5())
                         .chars()
                         .all(|c| c.is_alphanumeric() || " \"*()".contains(c)),
                 "{only_operators}: {}",
-                q.fts5()
+                unfiltered(&q.fts5())
             );
         }
         assert!(Query::parse("* ( ) : -", &s).unwrap().is_empty());
@@ -627,14 +771,18 @@ mod tests {
     #[test]
     fn engine_syntax_cannot_be_injected() {
         let q = parse(r#"a' | !b <-> c:* "x" OR NEAR y"#);
-        for s in [q.fts5(), q.tsquery()] {
+        for s in [unfiltered(&q.fts5()), ts_words(&q)] {
             assert!(
                 !s.contains('!') && !s.contains("<->") && !s.contains("NEAR"),
                 "{s}"
             );
         }
         // Upper-case operator words are just words, quoted.
-        assert!(q.fts5().contains(r#""or""#), "{}", q.fts5());
+        assert!(
+            unfiltered(&q.fts5()).contains(r#""or""#),
+            "{}",
+            unfiltered(&q.fts5())
+        );
     }
 
     #[test]
@@ -642,10 +790,10 @@ mod tests {
         let token = analyze::community_token(4);
         let q = Query::any_of("bilancio rendiconto", &Synonyms::default(), 5).in_community(4);
         assert_eq!(
-            q.fts5(),
+            unfiltered(&q.fts5()),
             format!(r#"("bilanc" OR "rendicont") AND "{token}""#)
         );
-        assert_eq!(q.tsquery(), "('bilanc' | 'rendicont')");
+        assert_eq!(ts_words(&q), "('bilanc' | 'rendicont')");
         assert!(!q.matcher().matches(&token));
     }
 
@@ -657,8 +805,8 @@ mod tests {
             10,
         );
         assert!(q.match_any);
-        assert!(q.fts5().contains(" OR "));
-        assert!(q.tsquery().contains(" | "));
+        assert!(unfiltered(&q.fts5()).contains(" OR "));
+        assert!(ts_words(&q).contains(" | "));
         assert!(Query::any_of("di il ?", &Synonyms::builtin(), 10).is_empty());
         assert_eq!(
             Query::any_of("uno due tre quattro cinque", &Synonyms::default(), 2)

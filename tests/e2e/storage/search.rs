@@ -207,6 +207,19 @@ storage_test! {
         assert_eq!(hits(&db, &both, &all).await, [(Some(t2), Some(p2))]);
         let any = Query { match_any: true, ..all_of(vec![word("lgs"), word("12")]) };
         assert_eq!(hits(&db, &any, &all).await.len(), 2);
+        // Phrases are looked up by their pairs of words: a document holding each pair, but
+        // not in a row, does not match three words; "ab c" is not "a bc".
+        let (t3, p3) = open_thread(&db, c, anna, "question", "C", &[], now()).await;
+        put(&db, &post_doc(t3, p3, c, "lgs 36 zz 36 2023 ab c", true, now())).await;
+        let three = all_of(vec![Node::Phrase(vec!["lgs".into(), "36".into(), "2023".into()], false)]);
+        assert_eq!(hits(&db, &three, &all).await, [(Some(t1), Some(p1))]);
+        let pair = |a: &str, b: &str| all_of(vec![Node::Phrase(vec![a.into(), b.into()], false)]);
+        assert_eq!(hits(&db, &pair("ab", "c"), &all).await, [(Some(t3), Some(p3))]);
+        assert!(hits(&db, &pair("a", "bc"), &all).await.is_empty());
+        // An edit's new words are pairs at once; the old pairs are gone.
+        put(&db, &post_doc(t3, p3, c, "c ab", true, now())).await;
+        assert!(hits(&db, &pair("ab", "c"), &all).await.is_empty());
+        assert_eq!(hits(&db, &pair("c", "ab"), &all).await, [(Some(t3), Some(p3))]);
     }
 
     async fn prefixes_find_every_word_of_the_index_they_start(db) {
