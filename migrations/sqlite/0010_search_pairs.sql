@@ -8,8 +8,8 @@
 --
 -- `search_docs.terms` stays as it was (ranking reads it); the view below adds the pairs.
 -- The FTS5 table is contentless: nothing reads text back from it (only rowids), and FTS5
--- cannot read a view using json_each as its content. The same SQL is in
--- migrations/postgres/0010_search_pairs.sql (`piazza_search_pairs`).
+-- cannot read a view using json_each as its content. PostgreSQL does without pairs (see its
+-- migration of this number).
 create view search_docs_indexed as
 select d.id, d.terms, coalesce((
     select group_concat('p' || printf('%02d', length(a)) || a || b, ' ')

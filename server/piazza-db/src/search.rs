@@ -7,9 +7,9 @@
 //! migrations are the only dialect-specific SQL in the project.** SQLite matches with
 //! `search_fts MATCH $1`, PostgreSQL with `tsv @@ to_tsquery('simple', $1)`; the two
 //! engines' parts of the statement sit side by side ([`SQLITE`], [`POSTGRES`]) and the rest
-//! (filters, order, limit) is written once. Both index, beside the terms, a word for each
-//! pair of consecutive terms (`piazza_search::analyze::pair_token`, migration 0010), so a
-//! phrase is first a lookup of its pairs. Prefixes are looked up in `search_terms` and
+//! (filters, order, limit) is written once. SQLite indexes, beside the terms, a word for
+//! each pair of consecutive terms (`piazza_search::analyze::pair_token`, migration 0010), so
+//! a phrase is first a lookup of its pairs. Prefixes are looked up in `search_terms` and
 //! searched as the words they stand for (migration 0009).
 //!
 //! Ranking happens in Rust ([`piazza_search::Ranker`]), not in the engines: BM25 over the
@@ -125,8 +125,8 @@ const SQLITE: Dialect = Dialect {
     order: "search_fts.rowid",
 };
 
-/// PostgreSQL: the generated `tsv` and `tsv_pairs` columns (GIN-indexed); the planner
-/// picks between them, the primary key and the community index.
+/// PostgreSQL: the generated `tsv` column (GIN-indexed); the planner picks between it,
+/// the primary key and the community index.
 const POSTGRES: Dialect = Dialect {
     from: "search_docs d",
     at_ms: "cast(extract(epoch from d.created_at) * 1000 as bigint)",
@@ -143,7 +143,7 @@ const POSTGRES: Dialect = Dialect {
 /// The engine's match condition, as the query writes it.
 enum Match {
     Fts5(String),
-    Tsquery(piazza_search::TsQuery),
+    Tsquery(String),
 }
 
 fn candidates_sql<DB: sqlx::Database>(
@@ -173,20 +173,9 @@ where
             qb.push("search_fts match ").push_bind(expr);
         }
         Match::Tsquery(q) => {
-            if let Some(words) = &q.words {
-                qb.push("d.tsv @@ to_tsquery('simple', ")
-                    .push_bind(words.clone())
-                    .push(")");
-            }
-            if let Some(pairs) = &q.pairs {
-                qb.push(if q.words.is_some() { " and " } else { "" })
-                    .push("d.tsv_pairs @@ to_tsquery('simple', ")
-                    .push_bind(pairs.clone())
-                    .push(")");
-            }
-            if q.words.is_none() && q.pairs.is_none() {
-                qb.push("false");
-            }
+            qb.push("d.tsv @@ to_tsquery('simple', ")
+                .push_bind(q)
+                .push(")");
         }
     }
     qb.push(" and d.hidden = false");

@@ -147,13 +147,12 @@ pub fn community_token(community_id: i64) -> String {
     format!("{PART_SEPARATOR}c{community_id}")
 }
 
-/// The index's word for "`first` immediately followed by `second`": both engines index,
-/// in a column of their own, one such word per pair of consecutive terms (written by the
-/// migrations' SQL from the terms, `piazza_search_pairs`), so a two-word phrase is one
+/// The index's word for "`first` immediately followed by `second`": SQLite's index holds,
+/// in a column of its own, one such word per pair of consecutive terms (written by the
+/// migration's SQL from the terms, view `search_docs_indexed`), so a two-word phrase is one
 /// lookup instead of a position check on every document holding both words
 /// (docs/benchmarks.md, row 7). The length of `first` (two digits: terms are shorter than
-/// 100 characters) keeps "ab"+"c" apart from "a"+"bc"; the leading letter keeps
-/// PostgreSQL's parser from reading a number ("02e5…") out of it.
+/// 100 characters) keeps "ab"+"c" apart from "a"+"bc".
 pub fn pair_token(first: &str, second: &str) -> String {
     format!("p{:02}{first}{second}", first.chars().count())
 }

@@ -16,7 +16,7 @@ pub mod snippet;
 pub mod synonyms;
 
 pub use analyze::index_text;
-pub use query::{Matcher, Query, QueryError, TsQuery};
+pub use query::{Matcher, Query, QueryError};
 pub use rank::Ranker;
 pub use snippet::{highlight, snippet};
 pub use synonyms::Synonyms;

@@ -14,9 +14,10 @@
 //!
 //! [`Query::fts5`] and [`Query::tsquery`] write the same tree in SQLite FTS5 and PostgreSQL
 //! `to_tsquery('simple', …)` syntax. Terms are quoted in both, and contain only letters and
-//! digits (see [`crate::analyze`]), so user input can never inject operators. A phrase is
-//! looked up by its pairs of consecutive words ([`analyze::pair_token`]), which the index
-//! holds; with three words or more, positions decide among the documents holding the pairs.
+//! digits (see [`crate::analyze`]), so user input can never inject operators. On SQLite a
+//! phrase is looked up by its pairs of consecutive words ([`analyze::pair_token`]), which
+//! the index holds; with three words or more, positions decide among the documents holding
+//! the pairs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -186,15 +187,6 @@ fn clauses(units: &[Unit], synonyms: &Synonyms) -> Vec<Node> {
     out
 }
 
-/// A query in PostgreSQL's syntax: see [`Query::tsquery`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TsQuery {
-    /// Over the terms (`tsv`).
-    pub words: Option<String>,
-    /// Over the pairs of consecutive terms (`tsv_pairs`).
-    pub pairs: Option<String>,
-}
-
 /// The pair words of a phrase (all but a final prefix).
 fn phrase_pairs(terms: &[String], prefix: bool) -> Vec<String> {
     terms[..terms.len() - usize::from(prefix)]
@@ -310,7 +302,8 @@ impl Query {
     }
 
     /// SQLite FTS5 `MATCH` syntax, over the columns `terms` and `pairs` (each leaf names
-    /// its column, so a word can never match a pair word or the reverse).
+    /// its column, so a word can never match a pair word or the reverse): a two-word phrase
+    /// is its pair word, a longer one its positions narrowed by its pairs.
     pub fn fts5(&self) -> String {
         fn quoted(column: &str, t: &str, out: &mut String) {
             out.push('{');
@@ -367,12 +360,10 @@ impl Query {
         out
     }
 
-    /// PostgreSQL `to_tsquery('simple', …)` syntax, in two parts: one over the terms
-    /// (`tsv`), one over the pairs (`tsv_pairs`); a document must match both, and a missing
-    /// part matches all. The pairs are those of the phrases every match must contain: a
-    /// two-word phrase is then left out of the terms' part; phrases among alternatives are
-    /// matched by positions alone.
-    pub fn tsquery(&self) -> TsQuery {
+    /// PostgreSQL `to_tsquery('simple', …)` syntax. Phrases are matched by positions:
+    /// PostgreSQL fetches a row per candidate whichever index finds it, so a pair index
+    /// saved nothing there (docs/benchmarks.md, row 7).
+    pub fn tsquery(&self) -> String {
         fn lexeme(t: &str, prefix: bool, out: &mut String) {
             out.push('\'');
             out.push_str(t);
@@ -395,12 +386,12 @@ impl Query {
                     }
                     out.push(')');
                 }
-                Node::Any(ns) => join(ns.iter(), " | ", out),
+                Node::Any(ns) => join(ns, " | ", out),
             }
         }
-        fn join<'n>(ns: impl Iterator<Item = &'n Node>, op: &str, out: &mut String) {
+        fn join(ns: &[Node], op: &str, out: &mut String) {
             out.push('(');
-            for (i, n) in ns.enumerate() {
+            for (i, n) in ns.iter().enumerate() {
                 if i > 0 {
                     out.push_str(op);
                 }
@@ -408,40 +399,16 @@ impl Query {
             }
             out.push(')');
         }
-        let required = |n: &&Node| !self.match_any && matches!(n, Node::Phrase(..));
-        let pairs: Vec<String> = self
-            .clauses
-            .iter()
-            .filter(required)
-            .flat_map(|n| match n {
-                Node::Phrase(ts, prefix) => phrase_pairs(ts, *prefix),
-                _ => Vec::new(),
-            })
-            .collect();
-        let by_pairs_alone =
-            |n: &&Node| required(n) && matches!(n, Node::Phrase(ts, false) if ts.len() == 2);
-        let mut words = String::new();
-        if self.clauses.iter().any(|n| !by_pairs_alone(&n)) {
-            join(
-                self.clauses.iter().filter(|n| !by_pairs_alone(n)),
-                if self.match_any { " | " } else { " & " },
-                &mut words,
-            );
-        }
+        let mut out = String::new();
+        join(
+            &self.clauses,
+            if self.match_any { " | " } else { " & " },
+            &mut out,
+        );
         // The scope is left out here: PostgreSQL filters the community with a b-tree
         // condition, which its planner combines better with the GIN match than a second,
         // very common lexeme (measured in docs/benchmarks.md, row 7).
-        let mut pairs_query = String::new();
-        for (i, p) in pairs.iter().enumerate() {
-            if i > 0 {
-                pairs_query.push_str(" & ");
-            }
-            lexeme(p, false, &mut pairs_query);
-        }
-        TsQuery {
-            words: (!words.is_empty()).then_some(words),
-            pairs: (!pairs_query.is_empty()).then_some(pairs_query),
-        }
+        out
     }
 
     /// What snippets highlight: every term and prefix of the query.
@@ -533,9 +500,8 @@ mod tests {
         fts5.replace("{terms} : ", "")
     }
 
-    /// The PostgreSQL form over the terms.
     fn ts_words(q: &Query) -> String {
-        q.tsquery().words.unwrap_or_default()
+        q.tsquery()
     }
 
     #[test]
@@ -624,13 +590,7 @@ mod tests {
             unfiltered(&q.fts5()),
             format!(r#"({{pairs}} : "{pair}" AND "urgent")"#)
         );
-        assert_eq!(
-            q.tsquery(),
-            TsQuery {
-                words: Some("('urgent')".into()),
-                pairs: Some(format!("'{pair}'")),
-            }
-        );
+        assert_eq!(q.tsquery(), "(('variazion' <-> 'bilanc') & 'urgent')");
         // More: the positions, narrowed by each pair.
         let (ab, bc) = (
             analyze::pair_token("variazion", "urgent"),
@@ -643,31 +603,11 @@ mod tests {
                 r#"(("variazion urgent bilanc" AND {{pairs}} : "{ab}" AND {{pairs}} : "{bc}"))"#
             )
         );
-        assert_eq!(
-            q.tsquery(),
-            TsQuery {
-                words: Some("(('variazion' <-> 'urgent' <-> 'bilanc'))".into()),
-                pairs: Some(format!("'{ab}' & '{bc}'")),
-            }
-        );
+        assert_eq!(q.tsquery(), "(('variazion' <-> 'urgent' <-> 'bilanc'))");
         // A phrase ending in a prefix is matched by positions alone.
         let q = parse("36/202*");
         assert_eq!(unfiltered(&q.fts5()), r#"(("36 202"*))"#);
-        assert_eq!(
-            q.tsquery(),
-            TsQuery {
-                words: Some("(('36' <-> '202':*))".into()),
-                pairs: None,
-            }
-        );
-        // Among alternatives, or when any clause may match, phrases keep their positions
-        // on PostgreSQL.
-        let q = Query {
-            match_any: true,
-            ..parse(r#""variazione di bilancio" urgente"#)
-        };
-        assert_eq!(q.tsquery().pairs, None);
-        assert_eq!(ts_words(&q), "(('variazion' <-> 'bilanc') | 'urgent')");
+        assert_eq!(q.tsquery(), "(('36' <-> '202':*))");
     }
 
     #[test]
@@ -677,13 +617,7 @@ mod tests {
             unfiltered(&parse("art. 50").fts5()),
             format!(r#"({{pairs}} : "{}")"#, pair("art", "50"))
         );
-        assert_eq!(
-            parse("36/2023").tsquery(),
-            TsQuery {
-                words: None,
-                pairs: Some(format!("'{}'", pair("36", "2023"))),
-            }
-        );
+        assert_eq!(parse("36/2023").tsquery(), "(('36' <-> '2023'))");
         assert_eq!(parse("d.lgs. 36/2023").clauses.len(), 2);
         // A word that is not an abbreviation stays a separate word.
         assert_eq!(
