@@ -255,20 +255,6 @@ pub async fn insert_moderation_action(
         .await)?)
 }
 
-/// How many entries of the given kinds the log holds about a post (e.g. whether a post
-/// rejected while held was ever published since).
-pub async fn count_post_actions(tx: &mut Tx, post_id: i64, kinds: &[&str]) -> Result<i64> {
-    if kinds.is_empty() {
-        return Ok(0);
-    }
-    Ok(on_tx!(tx, conn => {
-        let mut qb = QueryBuilder::new("select count(*) from moderation_actions where target_post_id = ");
-        qb.push_bind(post_id).push(" and kind in (");
-        crate::push_in_list(&mut qb, kinds.iter().copied(), ")");
-        qb.build_query_scalar().fetch_one(conn).await
-    })?)
-}
-
 /// A page of the log, newest first, before `before_id`: one community's, or (`None`)
 /// everything.
 pub async fn list_moderation_actions(

@@ -92,17 +92,10 @@ pub async fn reply(
         )
         .await?,
     ];
-    // A member both mentioned and watching is told once, of the mention.
-    let (told, mentioned) = notifications::on_mentions(
-        &mut tx,
-        thread_id,
-        id,
-        viewer.id(),
-        &rendered.mentioned_ids(),
-    )
-    .await?;
-    events.extend(told);
-    events.extend(notifications::on_reply(&mut tx, &thread, viewer.id(), id, &mentioned).await?);
+    events.extend(
+        notifications::on_publish(&mut tx, &thread, id, viewer.id(), &rendered.mentioned_ids())
+            .await?,
+    );
     events.extend(queued);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
@@ -138,13 +131,21 @@ pub async fn edit(
     if post.body == body {
         return Ok(post);
     }
-    let verdict = super::watched::check(state, &body).await?;
+    // Watched words count in an edit as in a new post (nobody is exempt from them when
+    // writing either): blocked outright, or — when the edit brings them in — held for
+    // approval again or flagged to moderators.
+    let verdict = super::watched::check_edit(state, &post.body, &body).await?;
     if !verdict.block.is_empty() {
         return Err(AppError::bad_input(format!(
             "Il testo contiene parole non ammesse: {}",
             verdict.block.join(", ")
         )));
     }
+    let assessment = limits::Assessment {
+        pending: !verdict.require_approval.is_empty(),
+        flagged: verdict.flag,
+        held: verdict.require_approval,
+    };
     let rendered = mentions::render_post(state, &body).await?;
     // Only members the edit newly mentions are told.
     let before = mentions::handles(&post.body);
@@ -167,15 +168,36 @@ pub async fn edit(
     )
     .await
     .map_err(not_found)?;
+    // Read after the update, which orders this edit with a concurrent approval or hide: a
+    // held post tells its mentions when approved (with the text it has then), a hidden one
+    // never, and only a published one is held again or flagged (a held post waits for a
+    // moderator who reads its text as it is then; a hidden one is out of sight).
+    let post = posts::get_post_tx(&mut tx, id).await?;
+    let mut queued = Vec::new();
+    if post.moderation == posts::VISIBLE {
+        let thread = threads::get_thread_tx(&mut tx, post.thread_id).await?;
+        if assessment.pending {
+            super::post_moderation::hold_again_tx(&mut tx, &thread, &post).await?;
+        }
+        queued = limits::queue_for_review(
+            &mut tx,
+            &assessment,
+            thread.community_id,
+            thread.id,
+            id,
+            post.author_id,
+        )
+        .await?;
+    }
+    // Recorded after the hold, so the search index drops a post held again.
     let mut events = vec![thread_event(&mut tx, &post, LiveKind::PostEdited).await?];
-    // Read after the update, which orders this edit with a concurrent approval: a held
-    // post tells its mentions when approved (with the text it has then), a hidden one never.
     let post = posts::get_post_tx(&mut tx, id).await?;
     if post.moderation == posts::VISIBLE {
         let (told, _) =
             notifications::on_mentions(&mut tx, post.thread_id, id, viewer.id(), &newly).await?;
         events.extend(told);
     }
+    events.extend(queued);
     tx.commit().await?;
     live::publish(state, &events).await;
     Ok(post)
