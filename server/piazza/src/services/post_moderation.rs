@@ -126,7 +126,7 @@ pub async fn restore_tx(
     Ok(events)
 }
 
-/// Holds a published post for approval again, in the caller's transaction: an edit brought
+/// Holds a visible post for approval again, in the caller's transaction: an edit brought
 /// in a watched word that holds new posts. It is then what a post held when written is —
 /// seen by its author and moderators only, out of its thread's count and of search, and for
 /// a first post its whole thread with it — until a moderator approves it, which tells
@@ -183,6 +183,10 @@ async fn publish_held_tx(tx: &mut Tx, thread: &Thread, post: &Post) -> AppResult
     let mut events = Vec::new();
     let first = thread.first_post_id == Some(post.id);
     let again = post.published_at.is_some();
+    let thread = &Thread {
+        pending: thread.pending && !first,
+        ..thread.clone()
+    };
     if first {
         threads::set_flag(tx, thread.id, ThreadFlag::Pending, false).await?;
         // The thread's other posts come back to search with it.
@@ -208,28 +212,44 @@ async fn publish_held_tx(tx: &mut Tx, thread: &Thread, post: &Post) -> AppResult
         threads::record_new_post(tx, thread.id, piazza_db::now()).await?;
         events.push(thread_event(tx, thread, post, LiveKind::PostCreated).await?);
     }
-    if post.deleted_at.is_some() {
-        // Its author deleted it while it waited: there is nothing to tell anyone about.
-        return Ok(events);
+    // Deleted while it waited, there is nothing to tell anyone about; a reply approved in a
+    // thread still held is told about with the thread.
+    if post.deleted_at.is_none() && !thread.pending {
+        events.extend(tell_of_publication(tx, thread, post, again).await?);
     }
-    if again {
-        // Published before: its watchers and the members it named then were told. Only
-        // members no earlier version named hear of it (the edit that held it may add some).
-        let revisions = posts::list_revisions_tx(tx, post.id).await?;
-        let earlier: Vec<&str> = revisions
-            .iter()
-            .take(revisions.len().saturating_sub(1))
-            .map(|r| r.body.as_str())
-            .collect();
-        let named = mentions::newly_mentioned_ids_tx(tx, &post.body, &earlier).await?;
-        let (told, _) =
-            notifications::on_mentions(tx, thread.id, post.id, post.author_id, &named).await?;
-        events.extend(told);
-        return Ok(events);
+    if first {
+        // Replies written while the thread was held (by its author or its moderators) were
+        // told about to nobody: the thread is public now.
+        for reply in posts::list_unpublished_replies(tx, thread.id).await? {
+            events.extend(tell_of_publication(tx, thread, &reply, false).await?);
+        }
     }
-    let named = mentions::mentioned_ids_tx(tx, &post.body).await?;
-    events.extend(notifications::on_publish(tx, thread, post.id, post.author_id, &named).await?);
     Ok(events)
+}
+
+/// Who hears of a post just published: as if it had just been written, or — held again
+/// after it was published — only members no earlier version named (the edit that held it
+/// may have added some): its watchers and the members it named then were told already.
+async fn tell_of_publication(
+    tx: &mut Tx,
+    thread: &Thread,
+    post: &Post,
+    again: bool,
+) -> AppResult<Vec<Event>> {
+    if !again {
+        let named = mentions::mentioned_ids_tx(tx, &post.body).await?;
+        return notifications::on_publish(tx, thread, post.id, post.author_id, &named).await;
+    }
+    let revisions = posts::list_revisions_tx(tx, post.id).await?;
+    let earlier: Vec<&str> = revisions
+        .iter()
+        .take(revisions.len().saturating_sub(1))
+        .map(|r| r.body.as_str())
+        .collect();
+    let named = mentions::newly_mentioned_ids_tx(tx, &post.body, &earlier).await?;
+    let (told, _) =
+        notifications::on_mentions(tx, thread.id, post.id, post.author_id, &named).await?;
+    Ok(told)
 }
 
 /// Rejects a post held for review: it stays out of sight, as hidden, with the reason.
