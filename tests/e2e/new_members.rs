@@ -1,6 +1,7 @@
 //! New members (fewer approved posts than configured) post fewer links and mentions, and
 //! with pre-moderation their posts wait for a moderator: seen only by them and moderators.
 
+use piazza_e2e::ws::WsClient;
 use serde_json::json;
 
 const ASK: &str = "mutation($i: CreateThreadInput!) { createThread(input: $i) { id isPending } }";
@@ -163,8 +164,33 @@ async fn item_of(
         .expect("the post is in the queue")
 }
 
+/// The id of the open review item about `thread`'s first post.
+async fn item_of_thread(
+    app: &piazza_e2e::TestApp,
+    moderator: &piazza_e2e::Member,
+    thread: &str,
+) -> serde_json::Value {
+    let items = app
+        .ok(Some(&moderator.token), QUEUE, json!({ "s": SLUG }))
+        .await["reviewQueue"]["edges"]
+        .clone();
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["node"]["thread"]["id"] == thread && e["node"]["kind"] == "POST")
+        .map(|e| e["node"]["id"].clone())
+        .expect("the thread is in the queue")
+}
+
 fn one(kind: &str, post: &str) -> Vec<(String, String, i64)> {
     vec![(kind.to_owned(), post.to_owned(), 1)]
+}
+
+async fn search_finds(app: &piazza_e2e::TestApp, word: &str) -> bool {
+    let q = "query($q: String!) { search(query: $q) { edges { node { thread { id } } } } }";
+    let data = app.ok(None, q, json!({ "q": word })).await;
+    !data["search"]["edges"].as_array().unwrap().is_empty()
 }
 
 both_backends_with! {
@@ -269,6 +295,68 @@ both_backends_with! {
         app.ok(Some(&moderator.token), restore, json!({ "p": post })).await;
         assert_eq!(app.count("notifications").await, before + 3);
         assert_eq!(app.ok(None, count, json!({ "t": thread })).await["thread"]["postCount"], 2);
+    }
+
+    async fn replies_in_a_held_thread_tell_nobody_until_it_is_approved(app) {
+        let newcomer = app.register("Nadia Nuova").await;
+        let moderator = app.member_with_role("Marco Moderatore", "MODERATOR").await;
+        let anna = app.register("Anna Attesa").await;
+        let bruno = app.register("Bruno Atteso").await;
+        let outsider = app.register("Oscar Esterno").await;
+        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let held = app.ok(Some(&newcomer.token), ASK, question("Domanda trattenuta con risposte", "Testo")).await;
+        let thread = held["createThread"]["id"].as_str().unwrap().to_owned();
+        let first = item_of_thread(&app, &moderator, &thread).await;
+        let before = app.count("notifications").await;
+
+        // Only its author and moderators write in it, or follow it live.
+        let posts = app.count("posts").await;
+        let outside = json!({ "i": { "threadId": thread, "body": "Posso rispondere?" } });
+        assert_eq!(app.err(Some(&outsider.token), REPLY, outside).await, "NOT_FOUND");
+        assert_eq!(app.count("posts").await, posts);
+        let mut socket = WsClient::connect(&app.url, "graphql-transport-ws", &[]).await.unwrap();
+        socket.init(Some(&outsider.token)).await;
+        let follow = "subscription($t: ID!) { threadEvents(threadId: $t, after: \"0\") { kind post { body } } }";
+        socket.subscribe("t", follow, json!({ "t": thread })).await;
+        let refused = socket.message().await;
+        assert_eq!(refused["type"], "error", "{refused}");
+        assert_eq!(refused["payload"][0]["extensions"]["code"], "NOT_FOUND");
+
+        // A moderator's reply, and the author's own (held as a new member's, then approved
+        // while the thread still waits), tell nobody and stay out of sight.
+        let answer = app.reply(&moderator, &thread, &format!("Manca il codice zibaldone, @{a}")).await;
+        let edit = json!({ "id": answer, "b": format!("Manca il codice zibaldone, @{a} e @{b}") });
+        app.ok(Some(&moderator.token), EDIT, edit).await;
+        let own = app.ok(Some(&newcomer.token), REPLY, json!({ "i": { "threadId": thread, "body": "Aggiungo un dettaglio" } })).await;
+        let own = own["createPost"]["id"].as_str().unwrap().to_owned();
+        let item = item_of(&app, &moderator, &own).await;
+        app.ok(Some(&moderator.token), RESOLVE, json!({ "i": item, "a": "APPROVE" })).await;
+        assert_eq!(app.count("notifications").await, before, "a reply in a held thread tells nobody");
+        assert!(inbox(&app, &anna).await.is_empty());
+        assert!(inbox(&app, &bruno).await.is_empty(), "nor an edit of one");
+        assert!(inbox(&app, &newcomer).await.is_empty());
+        let read = "query($p: ID!) { post(id: $p) { body } }";
+        assert!(app.ok(Some(&anna.token), read, json!({ "p": answer })).await["post"].is_null());
+        assert!(app.ok(None, read, json!({ "p": answer })).await["post"].is_null());
+        assert!(app.ok(Some(&newcomer.token), read, json!({ "p": answer })).await["post"]["body"].is_string());
+        assert!(!search_finds(&app, "zibaldone").await);
+
+        // Approving the thread publishes its replies with it: each told about once, now.
+        assert_eq!(app.err(Some(&outsider.token), RESOLVE, json!({ "i": first, "a": "APPROVE" })).await, "FORBIDDEN");
+        assert_eq!(app.count("notifications").await, before);
+        app.ok(Some(&moderator.token), RESOLVE, json!({ "i": first, "a": "APPROVE" })).await;
+        assert_eq!(inbox(&app, &anna).await, one("MENTION", &answer));
+        assert_eq!(inbox(&app, &bruno).await, one("MENTION", &answer));
+        assert_eq!(inbox(&app, &newcomer).await, one("REPLY", &answer));
+        assert_eq!(inbox(&app, &moderator).await, one("REPLY", &own));
+        assert_eq!(app.count("notifications").await, before + 4);
+        assert!(app.ok(Some(&anna.token), read, json!({ "p": answer })).await["post"]["body"].is_string());
+        assert!(search_finds(&app, "zibaldone").await);
+
+        // From now on a reply tells at once (grouped with the unread one), and nobody twice.
+        let later = app.reply(&moderator, &thread, "Ecco il riferimento").await;
+        assert_eq!(inbox(&app, &newcomer).await, vec![("REPLY".to_owned(), later, 2)]);
+        assert_eq!(inbox(&app, &anna).await, one("MENTION", &answer));
     }
 
     async fn deleting_a_held_or_hidden_post_leaves_the_count_alone(app) {

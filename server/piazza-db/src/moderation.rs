@@ -255,35 +255,58 @@ pub async fn insert_moderation_action(
         .await)?)
 }
 
-/// How many entries of the given kinds the log holds about a post (e.g. whether a post
-/// rejected while held was ever published since).
-pub async fn count_post_actions(tx: &mut Tx, post_id: i64, kinds: &[&str]) -> Result<i64> {
-    if kinds.is_empty() {
-        return Ok(0);
-    }
-    Ok(on_tx!(tx, conn => {
-        let mut qb = QueryBuilder::new("select count(*) from moderation_actions where target_post_id = ");
-        qb.push_bind(post_id).push(" and kind in (");
-        crate::push_in_list(&mut qb, kinds.iter().copied(), ")");
-        qb.build_query_scalar().fetch_one(conn).await
-    })?)
+macro_rules! action_columns {
+    () => {
+        "id, kind, community_id, moderator_id, target_user_id, target_thread_id, target_post_id, \
+         reason, created_at"
+    };
 }
 
-/// A page of the log, newest first, before `before_id`: one community's, or (`None`)
-/// everything.
+/// A page of the log, newest first, before `before_id`: everything (`None`), or one
+/// community's — its own entries, and the entries without a community of the
+/// `member_kinds` (e.g. suspensions, which are global) about a member of it.
 pub async fn list_moderation_actions(
     db: &Db,
     community_id: Option<i64>,
+    member_kinds: &[&str],
     before_id: Option<i64>,
     limit: i64,
 ) -> Result<Vec<ModerationAction>> {
-    Ok(on_read!(db, pool => sqlx::query_as(
-        "select id, kind, community_id, moderator_id, target_user_id, target_thread_id, \
-         target_post_id, reason, created_at from moderation_actions \
-         where ($1 is null or community_id = $1) and id < $2 order by id desc limit $3")
-        .bind(community_id)
-        .bind(before_id.unwrap_or(i64::MAX))
-        .bind(limit)
-        .fetch_all(pool)
-        .await)?)
+    let before = before_id.unwrap_or(i64::MAX);
+    let Some(community_id) = community_id else {
+        return Ok(on_read!(db, pool => sqlx::query_as(concat!(
+            "select ", action_columns!(), " from moderation_actions \
+             where id < $1 order by id desc limit $2"))
+            .bind(before)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?);
+    };
+    // Two pages merged, each through the (community_id, id) index: a condition joining them
+    // with `or` would read the log newest first until the page filled.
+    Ok(on_read!(db, pool => {
+        let mut qb = QueryBuilder::new(concat!(
+            "select ", action_columns!(), " from (select ", action_columns!(),
+            " from moderation_actions where community_id = "));
+        qb.push_bind(community_id)
+            .push(" and id < ")
+            .push_bind(before)
+            .push(" order by id desc limit ")
+            .push_bind(limit)
+            .push(concat!(") own union all select ", action_columns!(), " from (select ",
+                "a.id, a.kind, a.community_id, a.moderator_id, a.target_user_id, \
+                 a.target_thread_id, a.target_post_id, a.reason, a.created_at \
+                 from moderation_actions a where a.community_id is null and a.id < "))
+            .push_bind(before)
+            .push(" and a.kind in (");
+        // An empty string is no kind: it only keeps the list valid SQL when it is empty.
+        crate::push_in_list(&mut qb, member_kinds.iter().copied().chain([""]),
+            ") and exists (select 1 from memberships m where m.community_id = ");
+        qb.push_bind(community_id)
+            .push(" and m.user_id = a.target_user_id) order by a.id desc limit ")
+            .push_bind(limit)
+            .push(") members order by id desc limit ")
+            .push_bind(limit);
+        qb.build_query_as().fetch_all(pool).await
+    })?)
 }

@@ -22,6 +22,9 @@ pub struct Post {
     /// `visible`, `pending` (awaiting approval) or `hidden` (by a moderator).
     pub moderation: String,
     pub moderation_reason: Option<String>,
+    /// When the post was first announced (its mentions and watchers told): `None` while it
+    /// has never been public — held, rejected, or a reply in a thread still held.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 /// Moderation states of a post, as stored.
@@ -51,7 +54,7 @@ macro_rules! select_posts {
     ($($sql:literal),*) => {
         concat!("select p.id, p.thread_id, p.author_id, p.body, p.body_html, p.renderer_version, \
             p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by, \
-            p.moderation, p.moderation_reason from posts p ", $($sql),*)
+            p.moderation, p.moderation_reason, p.published_at from posts p ", $($sql),*)
     };
 }
 
@@ -187,6 +190,16 @@ pub async fn list_revisions(db: &Db, post_id: i64) -> Result<Vec<PostRevision>> 
         .await)?)
 }
 
+/// Every revision of a post, oldest first, in the caller's transaction.
+pub async fn list_revisions_tx(tx: &mut Tx, post_id: i64) -> Result<Vec<PostRevision>> {
+    Ok(on_tx!(tx, conn => sqlx::query_as(
+        "select post_id, version, body, editor_id, edited_at from post_revisions \
+         where post_id = $1 order by version")
+        .bind(post_id)
+        .fetch_all(conn)
+        .await)?)
+}
+
 /// The viewer's votes among the given posts, as `(post_id, value)`.
 pub async fn list_votes_of_user(
     db: &Db,
@@ -249,7 +262,7 @@ macro_rules! sorted_replies_sql {
         concat!(
             "select p.id, p.thread_id, p.author_id, p.body, p.body_html, p.renderer_version, \
              p.score, p.is_official, p.created_at, p.edited_at, p.deleted_at, p.deleted_by, \
-             p.moderation, p.moderation_reason, ",
+             p.moderation, p.moderation_reason, p.published_at, ",
             answer_rank!(),
             " as answer_rank from posts p join threads t on t.id = p.thread_id \
              where p.thread_id = $1 and p.id <> coalesce(t.first_post_id, 0) \
@@ -319,6 +332,30 @@ pub async fn set_moderation(
         .execute(conn)
         .await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// Records that a post was published; returns false if it already had been (the guard
+/// that makes each post tell its mentions and watchers once).
+pub async fn mark_published(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "update posts set published_at = $1 where id = $2 and published_at is null")
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// A thread's replies that are visible and not deleted but were never published (written
+/// while the thread was held), oldest first.
+pub async fn list_unpublished_replies(tx: &mut Tx, thread_id: i64) -> Result<Vec<Post>> {
+    let sql = select_posts!(
+        "join threads t on t.id = p.thread_id \
+         where p.thread_id = $1 and p.id <> coalesce(t.first_post_id, 0) \
+         and p.moderation = 'visible' and p.deleted_at is null and p.published_at is null \
+         order by p.id"
+    );
+    Ok(on_tx!(tx, conn => sqlx::query_as(sql).bind(thread_id).fetch_all(conn).await)?)
 }
 
 /// How many of a member's posts are visible (approved, not deleted): what lifts the limits

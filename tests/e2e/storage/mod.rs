@@ -55,6 +55,7 @@ mod communities;
 mod comuni;
 mod concurrency;
 mod faq;
+mod moderation;
 mod posts;
 mod qa;
 mod search;

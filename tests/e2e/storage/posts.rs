@@ -344,3 +344,36 @@ storage_test! {
         );
     }
 }
+
+storage_test! {
+    async fn a_post_is_published_once_and_unpublished_replies_are_listed(db) {
+        let community = add_community(&db, "tributi", "Tributi").await;
+        let anna = add_user(&db, "anna").await;
+        let at = now();
+        let (thread, first) = open_thread(&db, community, anna, "question", "IMU", &[], at).await;
+        let written = add_reply(&db, thread, anna, "scritta mentre era trattenuta", at).await;
+        let held = add_reply(&db, thread, anna, "trattenuta", shift(at, MINUTE)).await;
+        let deleted = add_reply(&db, thread, anna, "eliminata", shift(at, 2 * MINUTE)).await;
+        assert_eq!(posts::get_post(&db, written).await.expect("get").published_at, None);
+
+        let mut tx = begin(&db).await;
+        posts::set_moderation(&mut tx, held, posts::PENDING, None).await.expect("hold");
+        posts::soft_delete_post(&mut tx, deleted, anna, at).await.expect("delete");
+        let unpublished: Vec<i64> = posts::list_unpublished_replies(&mut tx, thread)
+            .await
+            .expect("list")
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(unpublished, [written], "visible replies only, not the first post");
+        let when = shift(at, HOUR);
+        assert!(posts::mark_published(&mut tx, written, when).await.expect("mark"));
+        assert!(!posts::mark_published(&mut tx, written, shift(when, HOUR)).await.expect("again"), "once");
+        assert!(posts::mark_published(&mut tx, first, when).await.expect("first"));
+        assert!(posts::list_unpublished_replies(&mut tx, thread).await.expect("list").is_empty());
+        let revisions = posts::list_revisions_tx(&mut tx, written).await.expect("revisions");
+        assert_eq!(revisions.iter().map(|r| r.version).collect::<Vec<_>>(), [1]);
+        commit(tx).await;
+        assert_eq!(posts::get_post(&db, written).await.expect("get").published_at, Some(when));
+    }
+}

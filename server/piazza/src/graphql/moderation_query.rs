@@ -40,8 +40,10 @@ impl ModerationQuery {
         }))
     }
 
-    /// Moderator actions, newest first: a community's (readable by its members; who acted
-    /// is shown to moderators only), or all of them (no slug: admins and global moderators).
+    /// Moderator actions, newest first: a community's, with the suspensions of its members
+    /// and their lifting (readable by its members; who acted is shown to moderators only —
+    /// for a suspension, to global moderators and admins), or all of them (no slug: admins
+    /// and global moderators).
     #[graphql(complexity = "cursor::page_size(first).unwrap_or(1) as usize * child_complexity")]
     async fn moderation_log(
         &self,

@@ -178,13 +178,9 @@ impl ReadQuery {
         };
         let state = state(ctx)?;
         match posts::get(state, id).await {
-            // A post held for approval reads as missing to all but its author and moderators.
-            Ok(p)
-                if p.moderation == piazza_db::posts::PENDING
-                    && !posts::may_see_deleted(state, viewer(ctx), &p).await? =>
-            {
-                Ok(None)
-            }
+            // A post held for approval, or in a thread held for approval, reads as missing to
+            // all but its author and moderators.
+            Ok(p) if !posts::readable_by(state, viewer(ctx), &p).await? => Ok(None),
             Ok(p) => Ok(Some(Post(p))),
             Err(AppError::NotFound(_)) => Ok(None),
             Err(e) => Err(e.into()),

@@ -88,6 +88,10 @@ async fn thread_event(
         _ => return None,
     };
     let thread = threads::get(state, event.thread_id?).await.ok()?;
+    // A thread held for approval is followed by its author and moderators only.
+    if !threads::visible_to(state, viewer, &thread).await.ok()? {
+        return None;
+    }
     let post = match event.post_id {
         Some(id) => {
             let post = posts::get(state, id).await.ok()?;
@@ -156,7 +160,10 @@ impl Subscription {
         let state = state(ctx)?.clone();
         let viewer = viewer(ctx).cloned();
         let id = parse_id(&thread_id, "Discussione")?;
-        threads::get(&state, id).await?;
+        let thread = threads::get(&state, id).await?;
+        if !threads::visible_to(&state, viewer.as_ref(), &thread).await? {
+            return Err(AppError::NotFound("Discussione").into());
+        }
         let events =
             topic_events(&state, Topic::Thread(id), parse_cursor(after.as_deref())?).await?;
         Ok(events.filter_map(move |event| {

@@ -173,8 +173,22 @@ pub async fn render_post(state: &AppState, body: &str) -> AppResult<Rendered> {
 /// caller's transaction. A held post tells nobody while it waits; approving it tells the
 /// members its text names then (edits made while it was held included).
 pub async fn mentioned_ids_tx(tx: &mut piazza_db::Tx, body: &str) -> AppResult<Vec<i64>> {
+    newly_mentioned_ids_tx(tx, body, &[]).await
+}
+
+/// Like [`mentioned_ids_tx`], leaving out the members the `earlier` texts named already.
+pub async fn newly_mentioned_ids_tx(
+    tx: &mut piazza_db::Tx,
+    body: &str,
+    earlier: &[&str],
+) -> AppResult<Vec<i64>> {
+    let named_before: Vec<String> = earlier.iter().flat_map(|b| handles(b)).collect();
     // The limit was checked when the text was written; it still bounds the lookup.
-    let handles: Vec<String> = handles(body).into_iter().take(MAX_MENTIONS).collect();
+    let handles: Vec<String> = handles(body)
+        .into_iter()
+        .filter(|h| !named_before.contains(h))
+        .take(MAX_MENTIONS)
+        .collect();
     let found: HashMap<String, i64> = piazza_db::users::list_user_ids_by_handles_tx(tx, &handles)
         .await?
         .into_iter()

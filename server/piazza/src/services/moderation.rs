@@ -186,8 +186,16 @@ pub async fn queue_scope(
     }
 }
 
-/// A page of the moderation log, newest first: a community's, readable by its members and
-/// moderators, or (no slug) everything, for admins and global moderators.
+/// Global actions about a member that a community's log shows when they are one of its
+/// members (at the time the log is read): suspensions are site-wide, so each community
+/// whose members read the log learns that one of them cannot write for a while, and why.
+/// Member approval stays in the global log only: it concerns joining the site.
+const SHOWN_TO_MEMBERS_COMMUNITIES: [ActionKind; 2] =
+    [ActionKind::SuspendUser, ActionKind::LiftSuspension];
+
+/// A page of the moderation log, newest first: a community's (with the suspensions of its
+/// members), readable by its members and moderators, or (no slug) everything, for admins
+/// and global moderators.
 pub async fn list_log(
     state: &AppState,
     viewer: Option<&Viewer>,
@@ -209,7 +217,15 @@ pub async fn list_log(
             Some(community.id)
         }
     };
-    Ok(moderation::list_moderation_actions(&state.db, community_id, before_id, limit).await?)
+    let member_kinds = SHOWN_TO_MEMBERS_COMMUNITIES.map(ActionKind::as_str);
+    Ok(moderation::list_moderation_actions(
+        &state.db,
+        community_id,
+        &member_kinds,
+        before_id,
+        limit,
+    )
+    .await?)
 }
 
 /// Whether the viewer may see who took an action: moderators of its community, global

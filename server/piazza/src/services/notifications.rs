@@ -8,6 +8,7 @@ use piazza_db::{
     events::Event,
     follows::WATCHING,
     notifications::{self, NewNotification, Notification},
+    posts,
     threads::Thread,
 };
 
@@ -41,6 +42,40 @@ fn about_post(
         post_id: Some(post_id),
         faq_entry_id: None,
     }
+}
+
+/// Tells about a post now public for the first time: the members it mentions (`named`),
+/// then the thread's watchers (a reply) or the community's (a first post), each once.
+/// Marking the post published is the guard: a post held again after an edit, or restored
+/// after it was hidden, tells nobody a second time.
+pub async fn on_publish(
+    tx: &mut Tx,
+    thread: &Thread,
+    post_id: i64,
+    author_id: i64,
+    named: &[i64],
+) -> AppResult<Vec<Event>> {
+    if !posts::mark_published(tx, post_id, piazza_db::now()).await? {
+        return Ok(Vec::new());
+    }
+    // A member both mentioned and watching is told once, of the mention.
+    let (mut events, mentioned) = on_mentions(tx, thread.id, post_id, author_id, named).await?;
+    if thread.first_post_id == Some(post_id) {
+        events.extend(
+            on_new_thread(
+                tx,
+                thread.community_id,
+                thread.id,
+                post_id,
+                author_id,
+                &mentioned,
+            )
+            .await?,
+        );
+    } else {
+        events.extend(on_reply(tx, thread, author_id, post_id, &mentioned).await?);
+    }
+    Ok(events)
 }
 
 /// Tells everyone watching the thread about a reply, except the replier and the members in

@@ -13,7 +13,7 @@ use piazza_db::{
 use super::{
     AppState, active, mentions,
     moderation::{self as actions, ActionKind, Target},
-    notifications, posts as post_service, threads as thread_service,
+    notifications, posts as post_service, search, threads as thread_service,
 };
 use crate::{
     auth::Viewer,
@@ -90,7 +90,8 @@ pub async fn hide_tx(
 }
 
 /// Shows a hidden post again, in the caller's transaction. A post rejected while held was
-/// never published: restoring it publishes it, as approving it would have.
+/// never published, or was the first post of a thread still held: restoring it publishes
+/// it, as approving it would have.
 pub async fn restore_tx(
     tx: &mut Tx,
     viewer: &Viewer,
@@ -100,19 +101,23 @@ pub async fn restore_tx(
 ) -> AppResult<Vec<Event>> {
     let mut events = Vec::new();
     if post.moderation == HIDDEN && posts::set_moderation(tx, post.id, VISIBLE, None).await? {
-        if never_published(tx, thread, post).await? {
-            events.extend(publish_held_tx(tx, thread, post).await?);
+        // Read under the state change, which orders this with an approval or a new hold.
+        let current = posts::get_post_tx(tx, post.id).await?;
+        let thread = threads::get_thread_tx(tx, thread.id).await?;
+        let holds_thread = thread.pending && thread.first_post_id == Some(post.id);
+        if current.published_at.is_none() || holds_thread {
+            events.extend(publish_held_tx(tx, &thread, &current).await?);
         } else {
             if post.deleted_at.is_none() {
                 threads::adjust_post_count(tx, thread.id, 1).await?;
             }
-            events.push(thread_event(tx, thread, post, LiveKind::PostRestored).await?);
+            events.push(thread_event(tx, &thread, post, LiveKind::PostRestored).await?);
         }
         actions::log(
             tx,
             ActionKind::RestorePost,
             viewer,
-            target(thread, post),
+            target(&thread, post),
             reason,
         )
         .await?;
@@ -121,22 +126,24 @@ pub async fn restore_tx(
     Ok(events)
 }
 
-/// Whether a hidden post was rejected while held and never published since: the first
-/// post of a thread still held, or a post whose log has a rejection and no approval or
-/// restoration (only held posts are rejected, and only restoring brings them out).
-async fn never_published(tx: &mut Tx, thread: &Thread, post: &Post) -> AppResult<bool> {
-    if thread.pending && thread.first_post_id == Some(post.id) {
-        return Ok(true);
+/// Holds a visible post for approval again, in the caller's transaction: an edit brought
+/// in a watched word that holds new posts. It is then what a post held when written is —
+/// seen by its author and moderators only, out of its thread's count and of search, and for
+/// a first post its whole thread with it — until a moderator approves it, which tells
+/// nobody again ([`publish_held_tx`]). Returns false if it was not visible.
+pub async fn hold_again_tx(tx: &mut Tx, thread: &Thread, post: &Post) -> AppResult<bool> {
+    if post.moderation != VISIBLE || !posts::set_moderation(tx, post.id, PENDING, None).await? {
+        return Ok(false);
     }
-    let rejected = [ActionKind::RejectPost.as_str()];
-    let published = [
-        ActionKind::ApprovePost.as_str(),
-        ActionKind::RestorePost.as_str(),
-    ];
-    Ok(
-        moderation::count_post_actions(tx, post.id, &rejected).await? > 0
-            && moderation::count_post_actions(tx, post.id, &published).await? == 0,
-    )
+    if thread.first_post_id == Some(post.id) {
+        threads::set_flag(tx, thread.id, ThreadFlag::Pending, true).await?;
+        // Its replies leave search with it (the edited post itself is re-indexed by the
+        // edit's event).
+        search::index_thread(tx, thread.id).await?;
+    } else if post.deleted_at.is_none() {
+        threads::adjust_post_count(tx, thread.id, -1).await?;
+    }
+    Ok(true)
 }
 
 /// Publishes a post held for review: a reply joins its thread, a first post opens its
@@ -152,12 +159,15 @@ pub async fn approve_tx(
     if post.moderation != PENDING || !posts::set_moderation(tx, post.id, VISIBLE, None).await? {
         return Ok(Vec::new());
     }
-    let events = publish_held_tx(tx, thread, post).await?;
+    // Read under the state change, so an edit made while the post was held is what counts.
+    let current = posts::get_post_tx(tx, post.id).await?;
+    let thread = threads::get_thread_tx(tx, thread.id).await?;
+    let events = publish_held_tx(tx, &thread, &current).await?;
     actions::log(
         tx,
         ActionKind::ApprovePost,
         viewer,
-        target(thread, post),
+        target(&thread, post),
         "",
     )
     .await?;
@@ -165,61 +175,81 @@ pub async fn approve_tx(
 }
 
 /// What a held post's publication does once it is visible (the caller changed its state,
-/// which ensures this runs once per post): the thread's counts and events, and the
-/// notifications the post would have sent when written.
+/// which ensures this runs once per hold; `thread` and `post` were read after): the
+/// thread's counts and events, and the notifications the post would have sent when
+/// written. A post held again after an edit comes back as restored instead: it was
+/// published before, and nobody is told twice.
 async fn publish_held_tx(tx: &mut Tx, thread: &Thread, post: &Post) -> AppResult<Vec<Event>> {
     let mut events = Vec::new();
     let first = thread.first_post_id == Some(post.id);
+    let again = post.published_at.is_some();
+    let thread = &Thread {
+        pending: thread.pending && !first,
+        ..thread.clone()
+    };
     if first {
         threads::set_flag(tx, thread.id, ThreadFlag::Pending, false).await?;
+        // The thread's other posts come back to search with it.
+        search::index_thread(tx, thread.id).await?;
         let refs = Refs {
             community_id: Some(thread.community_id),
             thread_id: Some(thread.id),
             post_id: Some(post.id),
             ..Refs::default()
         };
-        events.push(
-            live::record(
-                tx,
-                Topic::Community(thread.community_id),
-                LiveKind::ThreadCreated,
-                refs,
-            )
-            .await?,
-        );
+        let kind = if again {
+            LiveKind::ThreadUpdated
+        } else {
+            LiveKind::ThreadCreated
+        };
+        events.push(live::record(tx, Topic::Community(thread.community_id), kind, refs).await?);
+    } else if again {
+        if post.deleted_at.is_none() {
+            threads::adjust_post_count(tx, thread.id, 1).await?;
+        }
+        events.push(thread_event(tx, thread, post, LiveKind::PostRestored).await?);
     } else {
         threads::record_new_post(tx, thread.id, piazza_db::now()).await?;
         events.push(thread_event(tx, thread, post, LiveKind::PostCreated).await?);
     }
-    // Read under the state change, so an edit made while the post was held is what counts.
-    let current = posts::get_post_tx(tx, post.id).await?;
-    if current.deleted_at.is_some() {
-        // Its author deleted it while it waited: there is nothing to tell anyone about.
-        return Ok(events);
+    // Deleted while it waited, there is nothing to tell anyone about; a reply approved in a
+    // thread still held is told about with the thread.
+    if post.deleted_at.is_none() && !thread.pending {
+        events.extend(tell_of_publication(tx, thread, post, again).await?);
     }
-    let named = mentions::mentioned_ids_tx(tx, &current.body).await?;
-    // A member both mentioned and watching is told once, of the mention.
-    let (told, mentioned) =
-        notifications::on_mentions(tx, thread.id, post.id, post.author_id, &named).await?;
-    events.extend(told);
     if first {
-        events.extend(
-            notifications::on_new_thread(
-                tx,
-                thread.community_id,
-                thread.id,
-                post.id,
-                post.author_id,
-                &mentioned,
-            )
-            .await?,
-        );
-    } else {
-        events.extend(
-            notifications::on_reply(tx, thread, post.author_id, post.id, &mentioned).await?,
-        );
+        // Replies written while the thread was held (by its author or its moderators) were
+        // told about to nobody: the thread is public now.
+        for reply in posts::list_unpublished_replies(tx, thread.id).await? {
+            events.extend(tell_of_publication(tx, thread, &reply, false).await?);
+        }
     }
     Ok(events)
+}
+
+/// Who hears of a post just published: as if it had just been written, or — held again
+/// after it was published — only members no earlier version named (the edit that held it
+/// may have added some): its watchers and the members it named then were told already.
+async fn tell_of_publication(
+    tx: &mut Tx,
+    thread: &Thread,
+    post: &Post,
+    again: bool,
+) -> AppResult<Vec<Event>> {
+    if !again {
+        let named = mentions::mentioned_ids_tx(tx, &post.body).await?;
+        return notifications::on_publish(tx, thread, post.id, post.author_id, &named).await;
+    }
+    let revisions = posts::list_revisions_tx(tx, post.id).await?;
+    let earlier: Vec<&str> = revisions
+        .iter()
+        .take(revisions.len().saturating_sub(1))
+        .map(|r| r.body.as_str())
+        .collect();
+    let named = mentions::newly_mentioned_ids_tx(tx, &post.body, &earlier).await?;
+    let (told, _) =
+        notifications::on_mentions(tx, thread.id, post.id, post.author_id, &named).await?;
+    Ok(told)
 }
 
 /// Rejects a post held for review: it stays out of sight, as hidden, with the reason.

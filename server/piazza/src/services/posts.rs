@@ -77,6 +77,9 @@ pub async fn reply(
         return Ok(post);
     }
     threads::record_new_post(&mut tx, thread_id, now).await?;
+    // Read after the update of the thread's row, which orders this reply with a concurrent
+    // approval of the thread: one of the two tells about it.
+    let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
     let refs = Refs {
         community_id: Some(thread.community_id),
         thread_id: Some(thread_id),
@@ -92,17 +95,14 @@ pub async fn reply(
         )
         .await?,
     ];
-    // A member both mentioned and watching is told once, of the mention.
-    let (told, mentioned) = notifications::on_mentions(
-        &mut tx,
-        thread_id,
-        id,
-        viewer.id(),
-        &rendered.mentioned_ids(),
-    )
-    .await?;
-    events.extend(told);
-    events.extend(notifications::on_reply(&mut tx, &thread, viewer.id(), id, &mentioned).await?);
+    // A thread held for approval is not public yet: a reply in it (only its author and
+    // moderators can write one) tells its mentions and watchers when the thread is approved.
+    if !thread.pending {
+        events.extend(
+            notifications::on_publish(&mut tx, &thread, id, viewer.id(), &rendered.mentioned_ids())
+                .await?,
+        );
+    }
     events.extend(queued);
     let post = posts::get_post_tx(&mut tx, id).await?;
     tx.commit().await?;
@@ -138,13 +138,21 @@ pub async fn edit(
     if post.body == body {
         return Ok(post);
     }
-    let verdict = super::watched::check(state, &body).await?;
+    // Watched words count in an edit as in a new post (nobody is exempt from them when
+    // writing either): blocked outright, or — when the edit brings them in — held for
+    // approval again or flagged to moderators.
+    let verdict = super::watched::check_edit(state, &post.body, &body).await?;
     if !verdict.block.is_empty() {
         return Err(AppError::bad_input(format!(
             "Il testo contiene parole non ammesse: {}",
             verdict.block.join(", ")
         )));
     }
+    let assessment = limits::Assessment {
+        pending: !verdict.require_approval.is_empty(),
+        flagged: verdict.flag,
+        held: verdict.require_approval,
+    };
     let rendered = mentions::render_post(state, &body).await?;
     // Only members the edit newly mentions are told.
     let before = mentions::handles(&post.body);
@@ -167,15 +175,39 @@ pub async fn edit(
     )
     .await
     .map_err(not_found)?;
-    let mut events = vec![thread_event(&mut tx, &post, LiveKind::PostEdited).await?];
-    // Read after the update, which orders this edit with a concurrent approval: a held
-    // post tells its mentions when approved (with the text it has then), a hidden one never.
+    // Read after the update, which orders this edit with a concurrent approval or hide: a
+    // held post tells its mentions when approved (with the text it has then), a hidden one
+    // never, and only a visible one is held again or flagged (a held post waits for a
+    // moderator who reads its text as it is then; a hidden one is out of sight).
     let post = posts::get_post_tx(&mut tx, id).await?;
+    let thread = threads::get_thread_tx(&mut tx, post.thread_id).await?;
+    let mut queued = Vec::new();
     if post.moderation == posts::VISIBLE {
+        if assessment.pending {
+            super::post_moderation::hold_again_tx(&mut tx, &thread, &post).await?;
+        }
+        queued = limits::queue_for_review(
+            &mut tx,
+            &assessment,
+            thread.community_id,
+            thread.id,
+            id,
+            post.author_id,
+        )
+        .await?;
+    }
+    // Recorded after the hold, so the search index drops a post held again.
+    let mut events = vec![thread_event(&mut tx, &post, LiveKind::PostEdited).await?];
+    let post = posts::get_post_tx(&mut tx, id).await?;
+    // A post not yet published (a reply in a held thread) tells every member it names when
+    // it is; one in a thread held again tells nobody while it waits. (Held by this edit,
+    // the post is no longer visible, so the thread read before the hold serves.)
+    if post.moderation == posts::VISIBLE && post.published_at.is_some() && !thread.pending {
         let (told, _) =
             notifications::on_mentions(&mut tx, post.thread_id, id, viewer.id(), &newly).await?;
         events.extend(told);
     }
+    events.extend(queued);
     tx.commit().await?;
     live::publish(state, &events).await;
     Ok(post)
@@ -216,6 +248,20 @@ pub async fn delete(state: &AppState, viewer: Option<&Viewer>, id: i64) -> AppRe
     tx.commit().await?;
     live::publish(state, &events).await;
     Ok(post)
+}
+
+/// Whether the viewer may read a post at all: one held for approval, or in a thread held for
+/// approval, only its author and moderators may (others read it as missing).
+pub async fn readable_by(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    post: &Post,
+) -> AppResult<bool> {
+    if post.moderation == posts::PENDING && !may_see_deleted(state, viewer, post).await? {
+        return Ok(false);
+    }
+    let thread = super::threads::get(state, post.thread_id).await?;
+    super::threads::visible_to(state, viewer, &thread).await
 }
 
 /// Whether the viewer may see a deleted, hidden or held post's text and history (its author

@@ -69,20 +69,26 @@ pub async fn suspend(
     Ok(user)
 }
 
+/// Ends a suspension early; the reason, optional, goes to the log (3 to 500 characters).
 pub async fn lift(
     state: &AppState,
     viewer: Option<&Viewer>,
     user_id: i64,
+    reason: Option<&str>,
 ) -> AppResult<users::User> {
     let viewer = active(viewer)?;
     target(state, viewer, user_id).await?;
+    let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => moderation::reason(r)?,
+        None => String::new(),
+    };
     let mut tx = state.db.begin().await?;
     users::update_suspension(&mut tx, user_id, None, None).await?;
     let target = Target {
         user_id: Some(user_id),
         ..Target::default()
     };
-    moderation::log(&mut tx, ActionKind::LiftSuspension, viewer, target, "").await?;
+    moderation::log(&mut tx, ActionKind::LiftSuspension, viewer, target, &reason).await?;
     let user = users::get_user_tx(&mut tx, user_id).await?;
     tx.commit().await?;
     feed_cache::bump(state, &[feed_cache::deps::GLOBAL.to_owned()]).await;

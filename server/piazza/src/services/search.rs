@@ -208,9 +208,7 @@ pub async fn on_change(tx: &mut Tx, kind: Kind, refs: Refs) -> AppResult<()> {
         // A moved thread's documents carry the community they are searched in.
         Kind::ThreadMoved => {
             if let Some(thread_id) = refs.thread_id {
-                for post_id in piazza_db::posts::list_post_ids_of_thread(tx, thread_id).await? {
-                    index_post(tx, post_id).await?;
-                }
+                index_thread(tx, thread_id).await?;
             }
         }
         Kind::Notification | Kind::ThreadUpdated | Kind::ReviewItem => {}
@@ -257,8 +255,19 @@ pub async fn index_post(tx: &mut Tx, post_id: i64) -> AppResult<()> {
         created_at: post.created_at,
     };
     index::upsert_doc(tx, &doc).await?;
-    // Hidden and not-yet-approved posts stay out of results (restorable without re-indexing).
-    index::set_post_hidden(tx, post_id, post.moderation != piazza_db::posts::VISIBLE).await?;
+    // Hidden and not-yet-approved posts stay out of results (restorable without re-indexing),
+    // and so does every post of a thread held for approval.
+    let hidden = post.moderation != piazza_db::posts::VISIBLE || thread.pending;
+    index::set_post_hidden(tx, post_id, hidden).await?;
+    Ok(())
+}
+
+/// (Re)writes the documents of every post of a thread: after a move, or when the thread is
+/// held for approval or released.
+pub async fn index_thread(tx: &mut Tx, thread_id: i64) -> AppResult<()> {
+    for post_id in piazza_db::posts::list_post_ids_of_thread(tx, thread_id).await? {
+        index_post(tx, post_id).await?;
+    }
     Ok(())
 }
 

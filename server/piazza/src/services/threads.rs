@@ -120,29 +120,18 @@ pub async fn create(
         .await?,
     ];
     follows::watch_by_default(&mut tx, thread_id, viewer.id()).await?;
-    // A member both mentioned and watching the community is told once, of the mention.
-    let (told, mentioned) = notifications::on_mentions(
-        &mut tx,
-        thread_id,
-        post_id,
-        viewer.id(),
-        &rendered.mentioned_ids(),
-    )
-    .await?;
-    events.extend(told);
+    let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
     events.extend(
-        notifications::on_new_thread(
+        notifications::on_publish(
             &mut tx,
-            community.id,
-            thread_id,
+            &thread,
             post_id,
             viewer.id(),
-            &mentioned,
+            &rendered.mentioned_ids(),
         )
         .await?,
     );
     events.extend(queued);
-    let thread = threads::get_thread_tx(&mut tx, thread_id).await?;
     tx.commit().await?;
     live::publish(state, &events).await;
     metrics::counter!("piazza_threads_created_total").increment(1);

@@ -130,14 +130,36 @@ pub fn judge(list: &[(String, Action)], text: &str) -> Verdict {
     verdict
 }
 
-/// Checks a text against the current list.
-pub async fn check(state: &AppState, text: &str) -> AppResult<Verdict> {
-    let list: Vec<(String, Action)> = trust::list_watched_words(&state.db)
+/// What the watched words say about an edit from `before` to `after`: every blocked word
+/// of the new text (it may not be published at all), and the words to hold or flag for that
+/// the edit brings in. A word the text had before was judged then — held and approved, or
+/// flagged and looked at — so fixing a typo elsewhere does not send the post back.
+pub fn judge_edit(list: &[(String, Action)], before: &str, after: &str) -> Verdict {
+    let had = judge(list, before);
+    let mut verdict = judge(list, after);
+    verdict
+        .require_approval
+        .retain(|p| !had.require_approval.contains(p));
+    verdict.flag.retain(|p| !had.flag.contains(p));
+    verdict
+}
+
+async fn current_list(state: &AppState) -> AppResult<Vec<(String, Action)>> {
+    Ok(trust::list_watched_words(&state.db)
         .await?
         .into_iter()
         .map(|w| (w.pattern, Action::parse(&w.action)))
-        .collect();
-    Ok(judge(&list, text))
+        .collect())
+}
+
+/// Checks a text against the current list.
+pub async fn check(state: &AppState, text: &str) -> AppResult<Verdict> {
+    Ok(judge(&current_list(state).await?, text))
+}
+
+/// Checks an edit against the current list (see [`judge_edit`]).
+pub async fn check_edit(state: &AppState, before: &str, after: &str) -> AppResult<Verdict> {
+    Ok(judge_edit(&current_list(state).await?, before, after))
 }
 
 pub async fn list(state: &AppState, viewer: Option<&Viewer>) -> AppResult<Vec<trust::WatchedWord>> {
@@ -227,6 +249,23 @@ mod tests {
         let l = list(&[("soldi facili", Action::Block)]);
         assert_eq!(judge(&l, "Soldi, facili!").block.len(), 1);
         assert!(judge(&l, "soldi non facili").block.is_empty());
+    }
+
+    #[test]
+    fn edits_are_judged_on_what_they_bring_in() {
+        let l = list(&[
+            ("truffa", Action::Block),
+            ("gara trucc*", Action::RequireApproval),
+            ("urgente", Action::Flag),
+        ]);
+        let v = judge_edit(&l, "Testo", "Gara truccata, urgente");
+        assert_eq!(v.require_approval, vec!["gara trucc*"]);
+        assert_eq!(v.flag, vec!["urgente"]);
+        // Already there before: judged when it was written.
+        let v = judge_edit(&l, "Gara truccata, urgente", "Gara truccata, urgente!");
+        assert_eq!(v, Verdict::default());
+        // Blocked words are never published, whoever wrote them first.
+        assert_eq!(judge_edit(&l, "truffa", "una truffa").block, vec!["truffa"]);
     }
 
     #[test]
