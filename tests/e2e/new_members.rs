@@ -145,11 +145,11 @@ async fn handle(app: &piazza_e2e::TestApp, m: &piazza_e2e::Member) -> String {
         .to_owned()
 }
 
-/// The id of the open review item about `post`.
-async fn item_of(
+/// The id of the open review item the queue lists first among those `wanted` picks.
+async fn queue_item(
     app: &piazza_e2e::TestApp,
     moderator: &piazza_e2e::Member,
-    post: &str,
+    wanted: impl Fn(&serde_json::Value) -> bool,
 ) -> serde_json::Value {
     let items = app
         .ok(Some(&moderator.token), QUEUE, json!({ "s": SLUG }))
@@ -159,9 +159,18 @@ async fn item_of(
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["node"]["post"]["id"] == post)
+        .find(|e| wanted(&e["node"]))
         .map(|e| e["node"]["id"].clone())
-        .expect("the post is in the queue")
+        .expect("the queue lists it")
+}
+
+/// The id of the open review item about `post`.
+async fn item_of(
+    app: &piazza_e2e::TestApp,
+    moderator: &piazza_e2e::Member,
+    post: &str,
+) -> serde_json::Value {
+    queue_item(app, moderator, |n| n["post"]["id"] == post).await
 }
 
 /// The id of the open review item about `thread`'s first post.
@@ -170,17 +179,10 @@ async fn item_of_thread(
     moderator: &piazza_e2e::Member,
     thread: &str,
 ) -> serde_json::Value {
-    let items = app
-        .ok(Some(&moderator.token), QUEUE, json!({ "s": SLUG }))
-        .await["reviewQueue"]["edges"]
-        .clone();
-    items
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["node"]["thread"]["id"] == thread && e["node"]["kind"] == "POST")
-        .map(|e| e["node"]["id"].clone())
-        .expect("the thread is in the queue")
+    queue_item(app, moderator, |n| {
+        n["thread"]["id"] == thread && n["kind"] == "POST"
+    })
+    .await
 }
 
 fn one(kind: &str, post: &str) -> Vec<(String, String, i64)> {

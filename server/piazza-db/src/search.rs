@@ -9,8 +9,8 @@
 //! engines' parts of the statement sit side by side ([`SQLITE`], [`POSTGRES`]) and the rest
 //! (filters, order, limit) is written once. SQLite indexes, beside the terms, a word for
 //! each pair of consecutive terms (`piazza_search::analyze::pair_token`, migration 0010), so
-//! a phrase is first a lookup of its pairs. Prefixes are looked up in `search_terms` and
-//! searched as the words they stand for (migration 0009).
+//! a phrase is first a lookup of its pairs, and lists the index's words (`search_terms`,
+//! migration 0009), so a prefix is searched as the words it stands for.
 //!
 //! Ranking happens in Rust ([`piazza_search::Ranker`]), not in the engines: BM25 over the
 //! stored terms times a boost (FAQ entries, official and accepted answers, first posts),
@@ -333,20 +333,20 @@ pub async fn search(
 }
 
 async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Result<Vec<Candidate>> {
-    let expanded;
-    let query = if query.prefixes().is_empty() {
-        query
-    } else {
-        match query.with_prefix_words(&prefix_words(db, query).await?) {
-            Some(q) => {
-                expanded = q;
-                &expanded
-            }
-            None => return Ok(Vec::new()),
-        }
-    };
     Ok(match db.backend() {
         Backend::Sqlite { read, .. } => {
+            let expanded;
+            let query = if query.prefixes().is_empty() {
+                query
+            } else {
+                match query.with_prefix_words(&prefix_words(read, query).await?) {
+                    Some(q) => {
+                        expanded = q;
+                        &expanded
+                    }
+                    None => return Ok(Vec::new()),
+                }
+            };
             candidates_sql(&SQLITE, Match::Fts5(query.fts5()), filter)
                 .build_query_as()
                 .fetch_all(read)
@@ -355,7 +355,8 @@ async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Resu
         // Not a named (cached) statement: PostgreSQL would, after five runs, switch to a
         // generic plan made without the values, which for a community filter combines the
         // whole GIN match with the community (26 ms) instead of walking the community's
-        // newest documents (1.3 ms). An unnamed statement is planned for its values.
+        // newest documents (1.3 ms). An unnamed statement is planned for its values. Its
+        // GIN index answers a prefix as fast as a word: no list of words here.
         Backend::Postgres(pool) => {
             candidates_sql(&POSTGRES, Match::Tsquery(query.tsquery()), filter)
                 .build_query_as()
@@ -371,20 +372,24 @@ async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Resu
 pub const MAX_PREFIX_WORDS: i64 = 64;
 
 /// The words of the index each of the query's prefixes stands for (see
-/// [`Query::with_prefix_words`]); a prefix with too many is left out.
-async fn prefix_words(db: &Db, query: &Query) -> Result<BTreeMap<String, Vec<String>>> {
+/// [`Query::with_prefix_words`]); a prefix with too many is left out. SQLite only.
+async fn prefix_words(
+    read: &sqlx::SqlitePool,
+    query: &Query,
+) -> Result<BTreeMap<String, Vec<String>>> {
     let mut out = BTreeMap::new();
     for prefix in query.prefixes() {
         // Every word starting with the prefix sorts between it and the prefix followed by
-        // the last code point (byte order on both backends, see migration 0009).
+        // the last code point (SQLite compares text bytewise).
         let end = format!("{prefix}\u{10FFFF}");
-        let words: Vec<String> = on_read!(db, pool => sqlx::query_scalar(
-            "select term from search_terms where term >= $1 and term < $2 order by term limit $3")
-            .bind(prefix)
-            .bind(&end)
-            .bind(MAX_PREFIX_WORDS + 1)
-            .fetch_all(pool)
-            .await)?;
+        let words: Vec<String> = sqlx::query_scalar(
+            "select term from search_terms where term >= $1 and term < $2 order by term limit $3",
+        )
+        .bind(prefix)
+        .bind(&end)
+        .bind(MAX_PREFIX_WORDS + 1)
+        .fetch_all(read)
+        .await?;
         if words.len() as i64 <= MAX_PREFIX_WORDS {
             out.insert(prefix.to_owned(), words);
         }
@@ -468,38 +473,21 @@ pub async fn upsert_doc(tx: &mut Tx, doc: &NewSearchDoc<'_>) -> Result<()> {
     add_words(tx, doc.terms).await
 }
 
-/// Adds a document's words to `search_terms`, the vocabulary prefixes are looked up in.
-/// In byte order: two PostgreSQL transactions adding the same new words then wait for each
-/// other in the same order, never in a cycle.
+/// Adds a document's words to `search_terms` (SQLite), the list prefixes are looked up in.
 async fn add_words(tx: &mut Tx, terms: &str) -> Result<()> {
-    let words: Vec<&str> = terms
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    match tx {
-        Tx::Sqlite(tx) => {
-            let list = serde_json::to_string(&words)
-                .map_err(|e| DbError::Other(sqlx::Error::Encode(e.into())))?;
-            sqlx::query(
-                "insert into search_terms (term) select value from json_each($1) \
-                 where true on conflict do nothing",
-            )
-            .bind(list)
-            .execute(&mut **tx)
-            .await?;
-        }
-        Tx::Postgres(tx) => {
-            sqlx::query(
-                "insert into search_terms (term) select w from unnest($1::text[]) as w \
-                 order by w collate \"C\" on conflict do nothing",
-            )
-            .bind(words)
-            .execute(&mut **tx)
-            .await?;
-        }
-    }
+    let Tx::Sqlite(tx) = tx else {
+        return Ok(());
+    };
+    let words: BTreeSet<&str> = terms.split(' ').filter(|w| !w.is_empty()).collect();
+    let list =
+        serde_json::to_string(&words).map_err(|e| DbError::Other(sqlx::Error::Encode(e.into())))?;
+    sqlx::query(
+        "insert into search_terms (term) select value from json_each($1) \
+         where true on conflict do nothing",
+    )
+    .bind(list)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

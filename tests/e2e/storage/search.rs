@@ -259,6 +259,23 @@ storage_test! {
         assert_eq!(threads(all_of(vec![Node::Prefix("lav".into())])).await, [t1, t2]);
     }
 
+    async fn many_searches_at_once_wait_their_turn_and_all_answer(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let (t1, p1) = open_thread(&db, c, anna, "question", "A", &[], now()).await;
+        put(&db, &post_doc(t1, p1, c, "proroga contratto", true, now())).await;
+        // Far more than the searches admitted at once (two per core): the others queue.
+        let searches: Vec<_> = (0..64)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move { hits(&db, &term("proroga"), &SearchFilter::default()).await })
+            })
+            .collect();
+        for s in searches {
+            assert_eq!(s.await.expect("search task"), [(Some(t1), Some(p1))]);
+        }
+    }
+
     async fn backfill_lists_and_synonym_groups(db) {
         let c = add_community(&db, "appalti", "Appalti").await;
         let anna = add_user(&db, "anna").await;
