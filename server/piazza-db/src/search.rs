@@ -113,8 +113,9 @@ struct Dialect {
     order: &'static str,
 }
 
-/// SQLite: FTS5 over the terms and their pairs (view `search_docs_indexed`), newest first (FTS5 walks its doclists backwards
-/// for `order by rowid desc`, so the limit stops the walk). The community is also in the
+/// SQLite: FTS5 over the terms and their pairs (view `search_docs_indexed`), newest first
+/// (FTS5 walks its doclists backwards for `order by rowid desc`, so the limit stops the
+/// walk). The community is also in the
 /// FTS5 expression (its token); the unary `+` keeps the planner from the community index,
 /// which would both lose that and, with SQLite's STAT4 statistics, re-plan the statement
 /// for every value bound.
@@ -134,18 +135,18 @@ const POSTGRES: Dialect = Dialect {
     order: "d.id",
 };
 
-/// The candidates of a match: the newest [`RANK_WINDOW`] matching documents that pass the
-/// filters, with only what ranking needs (every column of hundreds of rows costs).
-///
-/// Only the filters in use are written: a statement per combination (each cached by the
-/// pool), rather than one with `$n is null or …` for each, whose unused branches still
-/// made SQLite re-plan on every call.
 /// The engine's match condition, as the query writes it.
 enum Match {
     Fts5(String),
     Tsquery(String),
 }
 
+/// The candidates of a match: the newest [`RANK_WINDOW`] matching documents that pass the
+/// filters, with only what ranking needs (every column of hundreds of rows costs).
+///
+/// Only the filters in use are written: a statement per combination (each cached by the
+/// pool), rather than one with `$n is null or …` for each, whose unused branches still
+/// made SQLite re-plan on every call.
 fn candidates_sql<DB: sqlx::Database>(
     d: &Dialect,
     matches: Match,
