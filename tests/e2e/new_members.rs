@@ -115,6 +115,50 @@ both_backends_with! {
         let listed = app.ok(None, list, json!({})).await;
         assert!(listed["community"]["threads"]["edges"].as_array().unwrap().iter().any(|e| e["node"]["id"] == thread.as_str()));
     }
+
+    async fn community_events_about_a_held_thread_reach_only_its_author_and_moderators(app) {
+        let newcomer = app.register("Gino Nuovo").await;
+        let moderator = app.member_with_role("Mara Moderatrice", "MODERATOR").await;
+        let outsider = app.register("Olivia Esterna").await;
+        let veteran = app.member_with_role("Vera Esperta", "EXPERT").await;
+        let follow = "subscription($s: String!) { communityEvents(slug: $s, after: \"0\") { kind thread { id title } } }";
+        let mut sockets = Vec::new();
+        for who in [None, Some(&outsider), Some(&newcomer), Some(&moderator)] {
+            let mut socket = WsClient::connect(&app.url, "graphql-transport-ws", &[]).await.unwrap();
+            socket.init(who.map(|m| m.token.as_str())).await;
+            socket.subscribe("c", follow, json!({ "s": SLUG })).await;
+            sockets.push(socket);
+        }
+
+        // A moderator pins and locks the held thread: both announced to the community.
+        let held = app.ok(Some(&newcomer.token), ASK, question("Domanda riservata in attesa", "Testo")).await;
+        let held = held["createThread"]["id"].as_str().unwrap().to_owned();
+        let pin = "mutation($t: ID!) { pinThread(id: $t, pinned: true) { id } }";
+        app.ok(Some(&moderator.token), pin, json!({ "t": held })).await;
+        let lock = "mutation($t: ID!) { lockThread(id: $t, locked: true) { id } }";
+        app.ok(Some(&moderator.token), lock, json!({ "t": held })).await;
+        let open = app.ask(&veteran, SLUG, "Domanda pubblica dopo", "Testo").await;
+
+        // Everyone gets the public thread; only the author and moderators get the held one's
+        // updates (replayed or live), in order before it.
+        for (i, socket) in sockets.iter_mut().enumerate() {
+            let mut seen = Vec::new();
+            loop {
+                let event = socket.data("c").await["data"]["communityEvents"].clone();
+                let id = event["thread"]["id"].as_str().unwrap_or_default().to_owned();
+                seen.push((event["kind"].as_str().unwrap().to_owned(), id.clone()));
+                if id == open {
+                    break;
+                }
+            }
+            let about_held: Vec<_> = seen.iter().filter(|(_, id)| *id == held).map(|(k, _)| k.as_str()).collect();
+            if i < 2 {
+                assert!(about_held.is_empty(), "socket {i} saw the held thread: {seen:?}");
+            } else {
+                assert_eq!(about_held, vec!["THREAD_UPDATED", "THREAD_UPDATED"], "socket {i}: {seen:?}");
+            }
+        }
+    }
 }
 
 const EDIT: &str = "mutation($id: ID!, $b: String!) { editPost(id: $id, body: $b) { id } }";

@@ -110,7 +110,11 @@ async fn thread_event(
     })
 }
 
-async fn community_event(state: &AppState, event: Event) -> Option<CommunityEvent> {
+async fn community_event(
+    state: &AppState,
+    viewer: Option<&crate::auth::Viewer>,
+    event: Event,
+) -> Option<CommunityEvent> {
     let kind = match Kind::parse(&event.kind)? {
         Kind::ThreadCreated => CommunityEventKind::ThreadCreated,
         Kind::FaqPublished => CommunityEventKind::FaqPublished,
@@ -124,9 +128,23 @@ async fn community_event(state: &AppState, event: Event) -> Option<CommunityEven
         .await
         .ok()?;
     let thread = match event.thread_id {
-        Some(id) => Some(Thread(threads::get(state, id).await.ok()?)),
+        Some(id) => {
+            let thread = threads::get(state, id).await.ok()?;
+            // A thread held for approval is announced to its author and moderators only.
+            if !threads::visible_to(state, viewer, &thread).await.ok()? {
+                return None;
+            }
+            Some(Thread(thread))
+        }
         None => None,
     };
+    // Likewise a held post the event is about (it is reloaded, so its state is current).
+    if let Some(id) = event.post_id
+        && let Ok(post) = posts::get(state, id).await
+        && !posts::readable_by(state, viewer, &post).await.ok()?
+    {
+        return None;
+    }
     // FAQ events concern published or withdrawn entries; a draft is never shown here.
     let faq_entry = match event.faq_entry_id {
         Some(id) => piazza_db::faq::get_faq_entry(&state.db, id)
@@ -180,6 +198,7 @@ impl Subscription {
         #[graphql(desc = "The `cursor` of the last event received, to get what was missed.")] after: Option<String>,
     ) -> Result<impl Stream<Item = CommunityEvent> + use<>> {
         let state = state(ctx)?.clone();
+        let viewer = viewer(ctx).cloned();
         let community = communities::get_by_slug(&state, &slug).await?;
         let events = topic_events(
             &state,
@@ -188,8 +207,8 @@ impl Subscription {
         )
         .await?;
         Ok(events.filter_map(move |event| {
-            let state = state.clone();
-            async move { community_event(&state, event).await }
+            let (state, viewer) = (state.clone(), viewer.clone());
+            async move { community_event(&state, viewer.as_ref(), event).await }
         }))
     }
 
