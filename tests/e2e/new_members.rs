@@ -159,6 +159,43 @@ both_backends_with! {
             }
         }
     }
+
+    async fn the_moderation_log_hides_a_held_thread_from_other_members(app) {
+        let newcomer = app.register("Lino Nuovo").await;
+        let moderator = app.member_with_role("Rosa Moderatrice", "MODERATOR").await;
+        let reader = app.register("Teo Lettore").await;
+        app.join(&reader, SLUG).await;
+        app.join(&newcomer, SLUG).await;
+        let held = app.ok(Some(&newcomer.token), ASK, question("Titolo riservato in attesa", "Corpo riservato")).await;
+        let held = held["createThread"]["id"].as_str().unwrap().to_owned();
+        let pin = "mutation($t: ID!) { pinThread(id: $t, pinned: true) { id } }";
+        app.ok(Some(&moderator.token), pin, json!({ "t": held })).await;
+        let item = item_of_thread(&app, &moderator, &held).await;
+        app.ok(Some(&moderator.token), RESOLVE, json!({ "i": item, "a": "REJECT", "r": "Da rivedere" })).await;
+
+        let log = "query($s: String) { moderationLog(communitySlug: $s) { edges { node { kind targetThread { id title } targetPost { body } } } } }";
+        let entries = |data: serde_json::Value| -> Vec<(String, serde_json::Value, serde_json::Value)> {
+            data["moderationLog"]["edges"].as_array().unwrap().iter().map(|e| {
+                let n = &e["node"];
+                (n["kind"].as_str().unwrap().to_owned(), n["targetThread"]["title"].clone(), n["targetPost"]["body"].clone())
+            }).collect()
+        };
+        let (title, body) = (json!("Titolo riservato in attesa"), json!("Corpo riservato"));
+        // Members see that something happened, never the held (then rejected) thread's text.
+        let seen = entries(app.ok(Some(&reader.token), log, json!({ "s": SLUG })).await);
+        assert_eq!(seen, vec![
+            ("REJECT_POST".to_owned(), json!(null), json!(null)),
+            ("PIN_THREAD".to_owned(), json!(null), json!(null)),
+        ]);
+        // Its author and moderators still do.
+        for who in [&newcomer, &moderator] {
+            let seen = entries(app.ok(Some(&who.token), log, json!({ "s": SLUG })).await);
+            assert_eq!(seen, vec![
+                ("REJECT_POST".to_owned(), title.clone(), body.clone()),
+                ("PIN_THREAD".to_owned(), title.clone(), json!(null)),
+            ]);
+        }
+    }
 }
 
 const EDIT: &str = "mutation($id: ID!, $b: String!) { editPost(id: $id, body: $b) { id } }";

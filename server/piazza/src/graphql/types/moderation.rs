@@ -13,7 +13,7 @@ use piazza_db::{
 use super::{Community, Comune, Post, Thread, User, id};
 use crate::{
     graphql::context::{loaders, state, viewer},
-    services::{moderation, reports, review, watched},
+    services::{moderation, posts, reports, review, threads, watched},
 };
 
 /// Why a member reports a post.
@@ -324,18 +324,34 @@ impl ModerationAction {
         Ok(loaders(ctx)?.users.load_one(id).await?.map(User))
     }
 
+    /// Null where the viewer may not see it, as in `thread(id)`.
     async fn target_thread(&self, ctx: &Context<'_>) -> Result<Option<Thread>> {
         let Some(id) = self.0.target_thread_id else {
             return Ok(None);
         };
-        Ok(loaders(ctx)?.threads.load_one(id).await?.map(Thread))
+        let Some(thread) = loaders(ctx)?.threads.load_one(id).await? else {
+            return Ok(None);
+        };
+        // A thread held for approval (or whose held first post was rejected) reads as
+        // missing to all but its author and moderators, as in `thread(id)`.
+        if !threads::visible_to(state(ctx)?, viewer(ctx), &thread).await? {
+            return Ok(None);
+        }
+        Ok(Some(Thread(thread)))
     }
 
+    /// Null where the viewer may not read it, as in `post(id)`.
     async fn target_post(&self, ctx: &Context<'_>) -> Result<Option<Post>> {
         let Some(id) = self.0.target_post_id else {
             return Ok(None);
         };
-        Ok(loaders(ctx)?.posts.load_one(id).await?.map(Post))
+        let Some(post) = loaders(ctx)?.posts.load_one(id).await? else {
+            return Ok(None);
+        };
+        if !posts::readable_by(state(ctx)?, viewer(ctx), &post).await? {
+            return Ok(None);
+        }
+        Ok(Some(Post(post)))
     }
 }
 
