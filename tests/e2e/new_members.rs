@@ -469,3 +469,72 @@ both_backends_with! {
         assert_eq!(counted().await, 1, "a visible one is uncounted when deleted");
     }
 }
+
+/// The first error of a response, as `(code, message)`.
+async fn refusal(
+    app: &piazza_e2e::TestApp,
+    m: &piazza_e2e::Member,
+    query: &str,
+    variables: serde_json::Value,
+) -> (String, String) {
+    let resp = app.gql(Some(&m.token), query, variables).await;
+    let error = &resp["errors"][0];
+    let code = error["extensions"]["code"].as_str();
+    let code = code.unwrap_or_else(|| panic!("expected an error, got {resp:#}"));
+    (
+        code.to_owned(),
+        error["message"].as_str().unwrap().to_owned(),
+    )
+}
+
+both_backends_with! {
+    |c: &mut piazza::Config| {
+        c.new_member_posts = 3;
+        c.new_member_max_links = 1;
+        c.new_member_max_mentions = 1;
+        c.new_member_premoderation = false;
+    };
+
+    async fn new_members_edits_are_limited_like_new_posts(app) {
+        let asker = app.member_with_role("Eva Esperta", "EXPERT").await;
+        let newcomer = app.register("Nilo Nuovo").await;
+        let trusted = app.register("Tina Fidata").await;
+        let (anna, bruno) = (app.register("Anna Menzionata").await, app.register("Bruno Menzionato").await);
+        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let thread = app.ask(&asker, SLUG, "Domanda con risposte da correggere", "Testo").await;
+        let links = "Vedi [uno](https://a.it) e https://b.it";
+        let named = format!("Ciao @{a} e @{b}");
+
+        // What creation refuses a new member...
+        let new = |body: &str| json!({ "i": { "threadId": thread, "body": body } });
+        let refused_links = refusal(&app, &newcomer, REPLY, new(links)).await;
+        let refused_mentions = refusal(&app, &newcomer, REPLY, new(&named)).await;
+        assert_eq!(refused_links.0, "BAD_USER_INPUT");
+        assert_eq!(refused_mentions.0, "BAD_USER_INPUT");
+
+        // ...an edit refuses too, with the same error, and changes nothing.
+        let post = app.reply(&newcomer, &thread, "Testo pulito").await;
+        let read = "query($p: ID!) { post(id: $p) { body editedAt } }";
+        let unchanged = json!({ "post": { "body": "Testo pulito", "editedAt": null } });
+        let revisions = app.count("post_revisions").await;
+        assert_eq!(refusal(&app, &newcomer, EDIT, json!({ "id": post, "b": links })).await, refused_links);
+        assert_eq!(refusal(&app, &newcomer, EDIT, json!({ "id": post, "b": named })).await, refused_mentions);
+        assert_eq!(app.ok(None, read, json!({ "p": post })).await, unchanged);
+        assert_eq!(app.count("post_revisions").await, revisions);
+        assert!(inbox(&app, &anna).await.is_empty());
+
+        // Within the limits an edit goes through.
+        let within = format!("Vedi https://a.it, @{a}");
+        app.ok(Some(&newcomer.token), EDIT, json!({ "id": post, "b": within })).await;
+        assert_eq!(app.ok(None, read, json!({ "p": post })).await["post"]["body"], within.as_str());
+
+        // A member with enough approved posts is no longer new: the same edit goes through.
+        for n in 0..3 {
+            app.reply(&trusted, &thread, &format!("Risposta numero {n}")).await;
+        }
+        let own = app.reply(&trusted, &thread, "Testo pulito").await;
+        app.ok(Some(&trusted.token), EDIT, json!({ "id": own, "b": links })).await;
+        app.ok(Some(&trusted.token), EDIT, json!({ "id": own, "b": named })).await;
+        assert_eq!(app.ok(None, read, json!({ "p": own })).await["post"]["body"], named.as_str());
+    }
+}

@@ -72,6 +72,43 @@ pub fn count_links(markdown: &str) -> usize {
     links
 }
 
+/// Whether `viewer` writes as a new member: a plain member with fewer approved (visible)
+/// posts than configured.
+pub async fn is_new_member(state: &AppState, viewer: &Viewer) -> AppResult<bool> {
+    let limits = state.limits;
+    Ok(viewer.role() == Role::Member
+        && limits.posts > 0
+        && piazza_db::posts::count_visible_posts_of_author(&state.db, viewer.id()).await?
+            < limits.posts)
+}
+
+/// A new member's links and mentions in `body`, within the limits. For an edit, `before` is
+/// the post's current text: only an edit that brings a count over the limit (and above what
+/// the post already had) is refused, so fixing a typo never is.
+pub fn check_new_member_text(
+    limits: NewMemberLimits,
+    body: &str,
+    before: Option<&str>,
+) -> AppResult<()> {
+    let links = count_links(body);
+    if links > limits.max_links && before.is_none_or(|b| links > count_links(b)) {
+        return Err(AppError::bad_input(format!(
+            "I nuovi iscritti possono inserire al massimo {} link per messaggio",
+            limits.max_links
+        )));
+    }
+    let mentioned = mentions::handles(body).len();
+    if mentioned > limits.max_mentions
+        && before.is_none_or(|b| mentioned > mentions::handles(b).len())
+    {
+        return Err(AppError::bad_input(format!(
+            "I nuovi iscritti possono menzionare al massimo {} persone per messaggio",
+            limits.max_mentions
+        )));
+    }
+    Ok(())
+}
+
 /// Checks a new post's text (title included for a thread) by `viewer`.
 pub async fn assess(
     state: &AppState,
@@ -91,25 +128,9 @@ pub async fn assess(
         flagged: verdict.flag,
         held: verdict.require_approval,
     };
-    let limits = state.limits;
-    if viewer.role() == Role::Member
-        && limits.posts > 0
-        && piazza_db::posts::count_visible_posts_of_author(&state.db, viewer.id()).await?
-            < limits.posts
-    {
-        if count_links(body) > limits.max_links {
-            return Err(AppError::bad_input(format!(
-                "I nuovi iscritti possono inserire al massimo {} link per messaggio",
-                limits.max_links
-            )));
-        }
-        if mentions::handles(body).len() > limits.max_mentions {
-            return Err(AppError::bad_input(format!(
-                "I nuovi iscritti possono menzionare al massimo {} persone per messaggio",
-                limits.max_mentions
-            )));
-        }
-        assessment.pending |= limits.premoderation;
+    if is_new_member(state, viewer).await? {
+        check_new_member_text(state.limits, body, None)?;
+        assessment.pending |= state.limits.premoderation;
     }
     Ok(assessment)
 }

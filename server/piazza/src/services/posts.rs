@@ -148,6 +148,10 @@ pub async fn edit(
             verdict.block.join(", ")
         )));
     }
+    // A new member's links and mentions are limited in an edit as in a new post.
+    if limits::is_new_member(state, viewer).await? {
+        limits::check_new_member_text(state.limits, &body, Some(&post.body))?;
+    }
     let assessment = limits::Assessment {
         pending: !verdict.require_approval.is_empty(),
         flagged: verdict.flag,
