@@ -219,13 +219,6 @@ async fn inbox(app: &piazza_e2e::TestApp, m: &piazza_e2e::Member) -> Vec<(String
         .collect()
 }
 
-async fn handle(app: &piazza_e2e::TestApp, m: &piazza_e2e::Member) -> String {
-    app.ok(Some(&m.token), "{ me { handle } }", json!({})).await["me"]["handle"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// The id of the open review item the queue lists first among those `wanted` picks.
 async fn queue_item(
     app: &piazza_e2e::TestApp,
@@ -289,7 +282,7 @@ both_backends_with! {
         let bruno = app.register("Bruno Citato").await;
         let newcomer = app.register("Nico Nuovo").await;
         let moderator = app.member_with_role("Mirta Moderatrice", "MODERATOR").await;
-        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let (a, b) = (app.handle(&anna).await, app.handle(&bruno).await);
         let thread = app.ask(&asker, SLUG, "Domanda seguita da chi la pone", "Testo").await;
         let before = app.count("notifications").await;
 
@@ -328,7 +321,7 @@ both_backends_with! {
         for m in [&watcher, &anna] {
             app.ok(Some(&m.token), level, json!({ "s": SLUG })).await;
         }
-        let a = handle(&app, &anna).await;
+        let a = app.handle(&anna).await;
         let before = app.count("notifications").await;
         let held = app.ok(Some(&newcomer.token), ASK, question("Domanda trattenuta con menzione", &format!("Ne sa qualcosa @{a}?"))).await;
         assert_eq!(held["createThread"]["isPending"], true);
@@ -349,7 +342,7 @@ both_backends_with! {
         let bruno = app.register("Bruno Respinto").await;
         let newcomer = app.register("Nello Nuovo").await;
         let moderator = app.member_with_role("Mara Moderatrice", "MODERATOR").await;
-        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let (a, b) = (app.handle(&anna).await, app.handle(&bruno).await);
         let thread = app.ask(&asker, SLUG, "Domanda con risposta respinta", "Testo").await;
         let before = app.count("notifications").await;
         let held = app.ok(Some(&newcomer.token), REPLY, json!({ "i": { "threadId": thread, "body": format!("Per @{a}") } })).await;
@@ -386,7 +379,7 @@ both_backends_with! {
         let anna = app.register("Anna Attesa").await;
         let bruno = app.register("Bruno Atteso").await;
         let outsider = app.register("Oscar Esterno").await;
-        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let (a, b) = (app.handle(&anna).await, app.handle(&bruno).await);
         let held = app.ok(Some(&newcomer.token), ASK, question("Domanda trattenuta con risposte", "Testo")).await;
         let thread = held["createThread"]["id"].as_str().unwrap().to_owned();
         let first = item_of_thread(&app, &moderator, &thread).await;
@@ -500,7 +493,7 @@ both_backends_with! {
         let newcomer = app.register("Nilo Nuovo").await;
         let trusted = app.register("Tina Fidata").await;
         let (anna, bruno) = (app.register("Anna Menzionata").await, app.register("Bruno Menzionato").await);
-        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let (a, b) = (app.handle(&anna).await, app.handle(&bruno).await);
         let thread = app.ask(&asker, SLUG, "Domanda con risposte da correggere", "Testo").await;
         let links = "Vedi [uno](https://a.it) e https://b.it";
         let named = format!("Ciao @{a} e @{b}");

@@ -47,13 +47,6 @@ async fn community_level(app: &TestApp, m: Option<&Member>, slug: &str) -> Value
         .clone()
 }
 
-async fn handle(app: &TestApp, m: &Member) -> String {
-    app.ok(Some(&m.token), "{ me { handle } }", json!({})).await["me"]["handle"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 both_backends! {
     async fn asking_and_replying_watch_the_thread_and_joining_tracks_the_community(app) {
         let asker = app.register("Adele Chiede").await;
@@ -155,7 +148,7 @@ both_backends! {
         app.ok(Some(&asker.token), "mutation { markNotificationsRead }", json!({})).await;
         app.ok(Some(&asker.token), THREAD_LEVEL, json!({ "t": t, "l": "MUTED" })).await;
         app.ok(Some(&helper.token), THREAD_LEVEL, json!({ "t": t, "l": "MUTED" })).await;
-        let asker_handle = handle(&app, &asker).await;
+        let asker_handle = app.handle(&asker).await;
         app.reply(&expert, &t, &format!("Concordo, @{asker_handle}")).await;
         app.ok(Some(&expert.token), OFFICIAL, json!({ "p": r })).await;
         app.ok(Some(&asker.token), ACCEPT, json!({ "p": r })).await;
@@ -173,7 +166,7 @@ both_backends! {
         let author = app.register("Sergio Cita").await;
         let anna = app.register("Anna Bianchi").await;
         let bruno = app.register("Bruno Verdi").await;
-        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let (a, b) = (app.handle(&anna).await, app.handle(&bruno).await);
         assert_eq!(a, "anna.bianchi");
         let t = app.ask(&author, "appalti-contratti", "Chi conosce il nuovo MePA?", &format!("Forse @{a} lo sa. Non `@{b}`.")).await;
         let data = app.ok(None, "query($t: ID!) { thread(id: $t) { firstPost { body bodyHtml } } }", json!({ "t": t })).await;
@@ -186,7 +179,7 @@ both_backends! {
 
         // Unknown handles are left as text; one's own mention tells nobody; a member both
         // watching and mentioned is told once.
-        let own = handle(&app, &author).await;
+        let own = app.handle(&author).await;
         let r = app.reply(&bruno, &t, &format!("@{own} chiedi a @nessuno.qui")).await;
         let html = app.ok(None, "query($p: ID!) { post(id: $p) { bodyHtml } }", json!({ "p": r })).await["post"]["bodyHtml"].as_str().unwrap().to_owned();
         assert!(html.contains("@nessuno.qui") && !html.contains("/u/nessuno"), "{html}");
@@ -199,7 +192,7 @@ both_backends! {
         app.ok(Some(&author.token), EDIT, json!({ "id": mine, "b": format!("Grazie @{own}, ciao") })).await;
         assert_eq!(app.count("notifications").await, before);
         let carla = app.register("Carla Nuova").await;
-        let c = handle(&app, &carla).await;
+        let c = app.handle(&carla).await;
         let edited = app.ok(Some(&author.token), EDIT, json!({ "id": mine, "b": format!("Grazie @{own} e @{c}") })).await;
         assert!(edited["editPost"]["bodyHtml"].as_str().unwrap().contains(&format!("href=\"/u/{c}\"")));
         assert_eq!(kinds(&inbox(&app, &carla).await), ["MENTION"]);
@@ -229,7 +222,7 @@ both_backends! {
         let a = app.register("Ugo Privato").await;
         let b = app.register("Vito Curioso").await;
         let t = app.ask(&a, "appalti-contratti", "Domanda con notifiche private", "x").await;
-        app.reply(&b, &t, &format!("Risposta per @{}", handle(&app, &a).await)).await;
+        app.reply(&b, &t, &format!("Risposta per @{}", app.handle(&a).await)).await;
         assert_eq!(kinds(&inbox(&app, &a).await), ["MENTION"]);
         assert!(inbox(&app, &b).await.is_empty(), "b sees none of a's notifications");
         let id = app.ok(Some(&a.token), "{ notifications { edges { node { id } } } }", json!({})).await["notifications"]["edges"][0]["node"]["id"].clone();

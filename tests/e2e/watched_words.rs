@@ -123,13 +123,6 @@ async fn inbox(app: &piazza_e2e::TestApp, m: &piazza_e2e::Member) -> Vec<(String
         .collect()
 }
 
-async fn handle(app: &piazza_e2e::TestApp, m: &piazza_e2e::Member) -> String {
-    app.ok(Some(&m.token), "{ me { handle } }", json!({})).await["me"]["handle"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 async fn watch(app: &piazza_e2e::TestApp, admin: &piazza_e2e::Member) {
     app.ok(
         Some(&admin.token),
@@ -159,7 +152,7 @@ both_backends! {
         let author = app.register("Ugo Risponde").await;
         let other = app.register("Olga Altra").await;
         let (anna, bruno) = (app.register("Anna Citata").await, app.register("Bruno Citato").await);
-        let (a, b) = (handle(&app, &anna).await, handle(&app, &bruno).await);
+        let (a, b) = (app.handle(&anna).await, app.handle(&bruno).await);
         watch(&app, &admin).await;
         let thread = app.ask(&asker, "appalti-contratti", "Domanda sulle procedure", "Testo").await;
         let post = app.reply(&author, &thread, &format!("Risposta con zibaldone per @{a}")).await;

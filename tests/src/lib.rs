@@ -145,6 +145,15 @@ impl TestApp {
         resp["data"].clone()
     }
 
+    /// The member's handle (what `@mentions` name).
+    pub async fn handle(&self, m: &Member) -> String {
+        self.ok(Some(&m.token), "{ me { handle } }", json!({}))
+            .await["me"]["handle"]
+            .as_str()
+            .expect("a handle")
+            .to_owned()
+    }
+
     /// Runs an operation that must fail; returns the first error's `extensions.code`.
     pub async fn err(&self, token: Option<&str>, query: &str, variables: Value) -> String {
         let resp = self.gql(token, query, variables).await;

@@ -109,6 +109,7 @@ impl Db {
     /// Connects to `url` (`sqlite:PATH` or `postgres://…`), creating a SQLite file and its
     /// directory if missing. Does not migrate: see [`Db::migrate`].
     pub async fn connect(url: &str, size: PoolSize) -> Result<Self> {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let backend = if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(DbError::Other)?
@@ -131,9 +132,8 @@ impl Db {
             // Reads are CPU work on cached pages: more readers than about two per core only
             // add context switches (each sqlx connection is a thread), which at 16 searches
             // at once on 2 cores nearly doubled the p99 (docs/benchmarks.md, row 7).
-            let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);
             let read = SqlitePoolOptions::new()
-                .max_connections(size.max_connections.clamp(2, (2 * cores).max(2)))
+                .max_connections(size.max_connections.clamp(2, (2 * cores as u32).max(2)))
                 .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_with(options.read_only(true))
                 .await?;
@@ -158,7 +158,6 @@ impl Db {
                 "database URL must start with sqlite: or postgres://".into(),
             )));
         };
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(Self {
             backend,
             searches: Arc::new(Semaphore::new(2 * cores)),
