@@ -10,7 +10,10 @@
 //! (filters, order, limit) is written once. SQLite indexes, beside the terms, a word for
 //! each pair of consecutive terms (`piazza_search::analyze::pair_token`, migration 0010), so
 //! a phrase is first a lookup of its pairs, and lists the index's words (`search_terms`,
-//! migration 0009), so a prefix is searched as the words it stands for.
+//! migration 0009), so a prefix is searched as the words it stands for. PostgreSQL keeps
+//! the pairs in a b-tree of their own (`search_pairs`, migration 0011), from which the
+//! planner reads a phrase's newest matches instead of checking positions document after
+//! document.
 //!
 //! Ranking happens in Rust ([`piazza_search::Ranker`]), not in the engines: BM25 over the
 //! stored terms times a boost (FAQ entries, official and accepted answers, first posts),
@@ -127,7 +130,7 @@ const SQLITE: Dialect = Dialect {
 };
 
 /// PostgreSQL: the generated `tsv` column (GIN-indexed); the planner picks between it,
-/// the primary key and the community index.
+/// the primary key, the community index and, for a phrase, the pairs' b-tree.
 const POSTGRES: Dialect = Dialect {
     from: "search_docs d",
     at_ms: "cast(extract(epoch from d.created_at) * 1000 as bigint)",
@@ -136,10 +139,16 @@ const POSTGRES: Dialect = Dialect {
 };
 
 /// The engine's match condition, as the query writes it.
-enum Match {
+enum Match<'q> {
     Fts5(String),
-    Tsquery(String),
+    /// The tsquery, and pairs of consecutive terms every match holds (from required
+    /// phrases), each looked up in `search_pairs` (migration 0011).
+    Tsquery(String, Vec<(&'q str, &'q str)>),
 }
+
+/// At most this many of a query's required pairs are written into the statement: each is
+/// a join the planner weighs, and the position check covers the rest.
+const MAX_PAIR_LOOKUPS: usize = 3;
 
 /// The candidates of a match: the newest [`RANK_WINDOW`] matching documents that pass the
 /// filters, with only what ranking needs (every column of hundreds of rows costs).
@@ -149,7 +158,7 @@ enum Match {
 /// made SQLite re-plan on every call.
 fn candidates_sql<DB: sqlx::Database>(
     d: &Dialect,
-    matches: Match,
+    matches: Match<'_>,
     f: &SearchFilter,
 ) -> QueryBuilder<DB>
 where
@@ -173,10 +182,26 @@ where
         Match::Fts5(expr) => {
             qb.push("search_fts match ").push_bind(expr);
         }
-        Match::Tsquery(q) => {
+        Match::Tsquery(q, pairs) => {
             qb.push("d.tsv @@ to_tsquery('simple', ")
                 .push_bind(q)
                 .push(")");
+            // The planner can then read a phrase's matches newest first from the pairs'
+            // b-tree, instead of walking every newest document to check positions.
+            for (first, second) in pairs.into_iter().take(MAX_PAIR_LOOKUPS) {
+                qb.push(
+                    " and exists (select 1 from search_pairs p where p.doc_id = d.id \
+                     and p.pair = search_pair(",
+                )
+                .push_bind(first.to_owned())
+                .push(", ")
+                .push_bind(second.to_owned())
+                .push(")");
+                if let Some(id) = f.community_id {
+                    qb.push(" and p.community_id = ").push_bind(id);
+                }
+                qb.push(")");
+            }
         }
     }
     qb.push(" and d.hidden = false");
@@ -359,7 +384,8 @@ async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Resu
         // newest documents (1.3 ms). An unnamed statement is planned for its values. Its
         // GIN index answers a prefix as fast as a word: no list of words here.
         Backend::Postgres(pool) => {
-            candidates_sql(&POSTGRES, Match::Tsquery(query.tsquery()), filter)
+            let m = Match::Tsquery(query.tsquery(), query.required_pairs());
+            candidates_sql(&POSTGRES, m, filter)
                 .build_query_as()
                 .persistent(false)
                 .fetch_all(pool)

@@ -262,6 +262,27 @@ impl Query {
         out
     }
 
+    /// Pairs of consecutive terms every match must hold: those of the phrases among the
+    /// required clauses (not of phrases inside a group of alternatives, nor in an
+    /// any-of query). PostgreSQL looks a phrase up by them (migration 0011).
+    pub fn required_pairs(&self) -> Vec<(&str, &str)> {
+        if self.match_any {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for clause in &self.clauses {
+            if let Node::Phrase(ts, prefix) = clause {
+                for w in ts[..ts.len() - usize::from(*prefix)].windows(2) {
+                    let pair = (w[0].as_str(), w[1].as_str());
+                    if !out.contains(&pair) {
+                        out.push(pair);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The same matches, with each prefix that `words` lists replaced by the words of the
     /// index that start with it (prefixes it does not list stay prefixes). `None` when the
     /// query can no longer match anything: a required prefix no word starts with.
@@ -360,9 +381,8 @@ impl Query {
         out
     }
 
-    /// PostgreSQL `to_tsquery('simple', …)` syntax. Phrases are matched by positions:
-    /// PostgreSQL fetches a row per candidate whichever index finds it, so a pair index
-    /// saved nothing there (docs/benchmarks.md, row 7).
+    /// PostgreSQL `to_tsquery('simple', …)` syntax. Phrases are matched by positions; the
+    /// candidates of a required phrase come from its pairs ([`Query::required_pairs`]).
     pub fn tsquery(&self) -> String {
         fn lexeme(t: &str, prefix: bool, out: &mut String) {
             out.push('\'');
@@ -608,6 +628,24 @@ mod tests {
         let q = parse("36/202*");
         assert_eq!(unfiltered(&q.fts5()), r#"(("36 202"*))"#);
         assert_eq!(q.tsquery(), "(('36' <-> '202':*))");
+    }
+
+    #[test]
+    fn required_pairs_are_those_of_required_phrases() {
+        let q = parse(r#""variazione urgente di bilancio" art. 50 "di bilancio" 36/202*"#);
+        assert_eq!(
+            q.required_pairs(),
+            [("variazion", "urgent"), ("urgent", "bilanc"), ("art", "50")]
+        );
+        // A phrase ending in a prefix has no whole pair here ("36" then "202…").
+        // One alternative of a synonym group is not required, nor is anything in any-of.
+        assert!(
+            parse("responsabile unico del progetto")
+                .required_pairs()
+                .is_empty()
+        );
+        let any = Query::any_of("variazione di bilancio", &Synonyms::builtin(), 8);
+        assert!(any.required_pairs().is_empty());
     }
 
     #[test]

@@ -69,6 +69,19 @@ async fn hits(db: &Db, q: &Query, filter: &SearchFilter) -> Vec<(Option<i64>, Op
         .collect()
 }
 
+/// Rows of PostgreSQL's pair index (migration 0011); SQLite keeps its pairs inside FTS5.
+async fn pair_rows(db: &Db) -> Option<i64> {
+    match db.backend() {
+        piazza_db::Backend::Postgres(pool) => Some(
+            sqlx::query_scalar("select count(*) from search_pairs")
+                .fetch_one(pool)
+                .await
+                .expect("count pairs"),
+        ),
+        piazza_db::Backend::Sqlite { .. } => None,
+    }
+}
+
 storage_test! {
     async fn documents_are_replaced_and_deleted(db) {
         let c = add_community(&db, "appalti", "Appalti").await;
@@ -220,6 +233,31 @@ storage_test! {
         put(&db, &post_doc(t3, p3, c, "c ab", true, now())).await;
         assert!(hits(&db, &pair("ab", "c"), &all).await.is_empty());
         assert_eq!(hits(&db, &pair("c", "ab"), &all).await, [(Some(t3), Some(p3))]);
+    }
+
+    async fn phrases_follow_moves_and_deletes_within_a_community(db) {
+        let (a, b) = (add_community(&db, "appalti", "Appalti").await, add_community(&db, "bilancio", "Bilancio").await);
+        let anna = add_user(&db, "anna").await;
+        let (t1, p1) = open_thread(&db, a, anna, "question", "A", &[], now()).await;
+        let (t2, p2) = open_thread(&db, b, anna, "question", "B", &[], now()).await;
+        let pairs_before = pair_rows(&db).await;
+        put(&db, &post_doc(t1, p1, a, "variazion bilanc urgent", true, now())).await;
+        put(&db, &post_doc(t2, p2, b, "bilanc variazion", true, now())).await;
+        let phrase = all_of(vec![Node::Phrase(vec!["variazion".into(), "bilanc".into()], false)]);
+        let within = |c| SearchFilter { community_id: Some(c), ..Default::default() };
+        assert_eq!(hits(&db, &phrase, &within(a)).await, [(Some(t1), Some(p1))]);
+        assert!(hits(&db, &phrase, &within(b)).await.is_empty());
+        // The thread moves: its phrase is found in its new community only.
+        put(&db, &post_doc(t1, p1, b, "variazion bilanc urgent", true, now())).await;
+        assert!(hits(&db, &phrase, &within(a)).await.is_empty());
+        assert_eq!(hits(&db, &phrase, &within(b)).await, [(Some(t1), Some(p1))]);
+        // Deleted documents leave no pairs behind (PostgreSQL keeps them in a table).
+        let mut tx = begin(&db).await;
+        assert!(search::delete_post_doc(&mut tx, p1).await.unwrap());
+        assert!(search::delete_post_doc(&mut tx, p2).await.unwrap());
+        commit(tx).await;
+        assert!(hits(&db, &phrase, &SearchFilter::default()).await.is_empty());
+        assert_eq!(pair_rows(&db).await, pairs_before);
     }
 
     async fn prefixes_find_every_word_of_the_index_they_start(db) {
