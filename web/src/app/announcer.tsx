@@ -14,11 +14,18 @@ export function LiveAnnouncer() {
   const [message, setMessage] = useState('');
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Messages arriving together (a reply and the notification about it) are spoken as
+    // one: replacing the region's text would silence all but the last.
+    let pending: string[] = [];
     const listener = (next: string) => {
       // Clear first so that the same sentence twice in a row is still announced.
       setMessage('');
       clearTimeout(timer);
-      timer = setTimeout(() => setMessage(next), 100);
+      if (!pending.includes(next)) pending.push(next);
+      timer = setTimeout(() => {
+        setMessage(pending.join(' '));
+        pending = [];
+      }, 100);
     };
     listeners.add(listener);
     return () => {

@@ -41,3 +41,21 @@ test('the live announcer speaks politely without taking focus', async () => {
   expect(region.textContent).toBe('Nuova risposta di Bruno.');
   expect(document.activeElement).toBe(button);
 });
+
+test('announcements made together are all spoken, once each', async () => {
+  render(<LiveAnnouncer />);
+  const region = screen.getByTestId('live-announcer');
+  await act(async () => {
+    announce('Nuova risposta di Bruno.');
+    announce('Hai una nuova notifica.');
+    announce('Hai una nuova notifica.');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  });
+  expect(region.textContent).toBe('Nuova risposta di Bruno. Hai una nuova notifica.');
+  // A later one replaces them.
+  await act(async () => {
+    announce('Nuova discussione.');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  });
+  expect(region.textContent).toBe('Nuova discussione.');
+});
