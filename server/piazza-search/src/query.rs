@@ -632,12 +632,13 @@ mod tests {
 
     #[test]
     fn required_pairs_are_those_of_required_phrases() {
+        // "di bilancio" is one word; a phrase ending in a prefix ("36" then "202…") has no
+        // whole pair.
         let q = parse(r#""variazione urgente di bilancio" art. 50 "di bilancio" 36/202*"#);
         assert_eq!(
             q.required_pairs(),
             [("variazion", "urgent"), ("urgent", "bilanc"), ("art", "50")]
         );
-        // A phrase ending in a prefix has no whole pair here ("36" then "202…").
         // One alternative of a synonym group is not required, nor is anything in any-of.
         assert!(
             parse("responsabile unico del progetto")
