@@ -539,6 +539,8 @@ export const en: Record<MessageKey, Message> = {
   'suspension.confirmYes': 'Yes, suspend',
   'suspension.back': 'Back to the form',
   'suspension.done': 'Suspension recorded: {name} cannot write until {until}.',
+  'suspension.liftReason': 'Reason for lifting (optional)',
+  'suspension.liftReasonHelp': '3 to 500 characters: it stays in the moderation log.',
   'suspension.lift': 'Lift the suspension',
   'suspension.lifted': 'Suspension of {name} lifted: they can write again.',
 

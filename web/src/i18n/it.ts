@@ -543,6 +543,8 @@ export const it = {
   'suspension.confirmYes': 'Sì, sospendi',
   'suspension.back': 'Torna al modulo',
   'suspension.done': 'Sospensione registrata: {name} non potrà scrivere fino al {until}.',
+  'suspension.liftReason': 'Motivo della revoca (facoltativo)',
+  'suspension.liftReasonHelp': 'Da 3 a 500 caratteri: resta nel registro di moderazione.',
   'suspension.lift': 'Revoca la sospensione',
   'suspension.lifted': 'Sospensione di {name} revocata: può di nuovo scrivere.',
 

@@ -3,8 +3,8 @@
  * post or their item in the review queue. Collapsed, it shows whether they are suspended
  * now; open, it loads their standing if the page does not have it, then offers either the
  * suspension form (duration, reason, confirmation) or, for a suspended member, until when
- * and why, and "Revoca la sospensione". Each outcome is announced and focus stays on what
- * replaced the control used.
+ * and why, an optional reason for the lift (for the moderation log) and "Revoca la
+ * sospensione". Each outcome is announced and focus stays on what replaced the control used.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { announce } from '../../app/announcer';
@@ -14,6 +14,7 @@ import { graphql } from '../../gql';
 import { useMutation, useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { REASON_MAX, reasonProblem } from './reason';
 import { SuspendForm } from './SuspendForm';
 import { isSuspended } from './suspension';
 
@@ -38,8 +39,8 @@ const SuspendUserDocument = graphql(`
 `);
 
 const LiftSuspensionDocument = graphql(`
-  mutation LiftSuspension($userId: ID!) {
-    liftSuspension(userId: $userId) {
+  mutation LiftSuspension($userId: ID!, $reason: String) {
+    liftSuspension(userId: $userId, reason: $reason) {
       id
       suspendedUntil
       suspensionReason
@@ -66,6 +67,9 @@ export function MemberSuspension({ id, member, standing, onChanged }: Props) {
   // The answer of the last suspension or lift: newer than what the page or the query had.
   const [latest, setLatest] = useState<Standing | null>(null);
   const [focus, setFocus] = useState<'opener' | 'status' | 'panel' | null>(null);
+  // Why the suspension is lifted: optional, but 3 to 500 characters when given.
+  const [liftReason, setLiftReason] = useState('');
+  const [liftReasonShort, setLiftReasonShort] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -134,14 +138,40 @@ export function MemberSuspension({ id, member, standing, onChanged }: Props) {
                   {t('suspension.active', { until })}
                   {current.suspensionReason && ` ${t('modlog.reason', { reason: current.suspensionReason })}`}
                 </p>
+                <div class="mb-3">
+                  <label for={`${id}-lift-reason`} class="form-label">
+                    {t('suspension.liftReason')}
+                  </label>
+                  <textarea
+                    id={`${id}-lift-reason`}
+                    class={`form-control${liftReasonShort ? ' is-invalid' : ''}`}
+                    rows={2}
+                    maxLength={REASON_MAX}
+                    aria-invalid={liftReasonShort ? true : undefined}
+                    aria-describedby={`${id}-lift-reason-help`}
+                    value={liftReason}
+                    onInput={(e) => setLiftReason(e.currentTarget.value)}
+                  />
+                  <small id={`${id}-lift-reason-help`} class={liftReasonShort ? 'invalid-feedback d-block' : 'form-text'}>
+                    {t(liftReasonShort ? 'moderation.reasonShort' : 'suspension.liftReasonHelp')}
+                  </small>
+                </div>
                 <button
                   type="button"
                   class="btn btn-outline-primary btn-xs"
                   disabled={liftState.fetching}
                   onClick={async () => {
-                    const result = await lift({ userId: member.id });
+                    const reason = liftReason.trim();
+                    const short = reason !== '' && reasonProblem(reason) !== null;
+                    setLiftReasonShort(short);
+                    if (short) {
+                      document.getElementById(`${id}-lift-reason`)?.focus();
+                      return;
+                    }
+                    const result = await lift(reason ? { userId: member.id, reason } : { userId: member.id });
                     if (!result.data) return;
                     setLatest(result.data.liftSuspension);
+                    setLiftReason('');
                     setOpen(false);
                     setFocus('opener');
                     announce(t('suspension.lifted', { name: member.displayName }));
