@@ -252,6 +252,34 @@ both_backends! {
         assert_eq!(inbox(&app, &watcher).await, [("NEW_THREAD".to_owned(), first.clone())]);
     }
 
+    async fn editing_a_held_post_refreshes_the_words_its_review_shows(app) {
+        let admin = app.admin().await;
+        let moderator = app.member_with_role("Rita Moderatrice", "MODERATOR").await;
+        let author = app.register("Sara Scrive").await;
+        let other = app.register("Tino Legge").await;
+        watch(&app, &admin).await;
+        let thread = app.ask(&other, "appalti-contratti", "Domanda sulle offerte", "Testo").await;
+        let reply = json!({ "i": { "threadId": thread, "body": "Una gara truccata, forse" } });
+        let held = app.ok(Some(&author.token), REPLY, reply).await;
+        assert_eq!(held["createPost"]["moderationStatus"], "PENDING");
+        let post = held["createPost"]["id"].as_str().unwrap().to_owned();
+        let items = queue(&app, &moderator).await;
+        assert_eq!((items[0].1.as_str(), &items[0].2), ("POST", &json!(["gara trucc*"])));
+
+        // Somebody else's edit is refused and changes nothing.
+        assert_eq!(app.err(Some(&other.token), EDIT, json!({ "p": post, "b": "urgentissimo" })).await, "FORBIDDEN");
+        assert_eq!(queue(&app, &moderator).await, items);
+        // The author's edits: the item shows the words of the text as it now is.
+        let edited = app.ok(Some(&author.token), EDIT, json!({ "p": post, "b": "Gara truccata? Urgentissimo" })).await;
+        assert_eq!(edited["editPost"]["moderationStatus"], "PENDING");
+        let now = queue(&app, &moderator).await;
+        assert_eq!(now.len(), 1, "{now:?}");
+        assert_eq!((&now[0].0, &now[0].2), (&items[0].0, &json!(["gara trucc*", "urgentissimo"])));
+        app.ok(Some(&author.token), EDIT, json!({ "p": post, "b": "Una gara regolare" })).await;
+        let now = queue(&app, &moderator).await;
+        assert_eq!((&now[0].0, &now[0].2, now.len()), (&items[0].0, &json!([]), 1), "still held, for the moderator to decide");
+    }
+
     async fn an_edit_that_brings_in_a_flagged_word_flags_the_post(app) {
         let admin = app.admin().await;
         let moderator = app.member_with_role("Pia Moderatrice", "MODERATOR").await;

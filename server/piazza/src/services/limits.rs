@@ -174,6 +174,26 @@ pub async fn queue_for_review(
     super::moderation::record_review(tx, &item).await
 }
 
+/// Sets the watched words shown on the open review items about a post; returns the
+/// queue's live events for the items that changed.
+pub async fn refresh_flagged_words(
+    tx: &mut piazza_db::Tx,
+    post_id: i64,
+    words: &[&str],
+) -> AppResult<Vec<piazza_db::events::Event>> {
+    use piazza_db::moderation;
+    let words = words.join(",");
+    let mut events = Vec::new();
+    for item in moderation::list_open_items_of(tx, None, Some(post_id)).await? {
+        if item.flagged_words != words {
+            moderation::set_flagged_words(tx, item.id, &words).await?;
+            let item = moderation::get_review_item_tx(tx, item.id).await?;
+            events.extend(super::moderation::record_review(tx, &item).await?);
+        }
+    }
+    Ok(events)
+}
+
 #[cfg(test)]
 mod tests {
     use super::count_links;

@@ -142,6 +142,7 @@ pub async fn edit(
     // writing either): blocked outright, or — when the edit brings them in — held for
     // approval again or flagged to moderators.
     let verdict = super::watched::check_edit(state, &post.body, &body).await?;
+    let found = super::watched::check(state, &body).await?;
     if !verdict.block.is_empty() {
         return Err(AppError::bad_input(format!(
             "Il testo contiene parole non ammesse: {}",
@@ -185,12 +186,11 @@ pub async fn edit(
     // moderator who reads its text as it is then; a hidden one is out of sight).
     let post = posts::get_post_tx(&mut tx, id).await?;
     let thread = threads::get_thread_tx(&mut tx, post.thread_id).await?;
-    let mut queued = Vec::new();
-    if post.moderation == posts::VISIBLE {
+    let queued = if post.moderation == posts::VISIBLE {
         if assessment.pending {
             super::post_moderation::hold_again_tx(&mut tx, &thread, &post).await?;
         }
-        queued = limits::queue_for_review(
+        limits::queue_for_review(
             &mut tx,
             &assessment,
             thread.community_id,
@@ -198,8 +198,18 @@ pub async fn edit(
             id,
             post.author_id,
         )
-        .await?;
-    }
+        .await?
+    } else {
+        // A held post waits for a moderator who will read its text as it now is: its open
+        // items list the watched words that text holds, not those of the first version.
+        let words: Vec<&str> = found
+            .require_approval
+            .iter()
+            .chain(&found.flag)
+            .map(String::as_str)
+            .collect();
+        limits::refresh_flagged_words(&mut tx, id, &words).await?
+    };
     // Recorded after the hold, so the search index drops a post held again.
     let mut events = vec![thread_event(&mut tx, &post, LiveKind::PostEdited).await?];
     let post = posts::get_post_tx(&mut tx, id).await?;
