@@ -141,8 +141,7 @@ pub async fn edit(
     // Watched words count in an edit as in a new post (nobody is exempt from them when
     // writing either): blocked outright, or — when the edit brings them in — held for
     // approval again or flagged to moderators.
-    let verdict = super::watched::check_edit(state, &post.body, &body).await?;
-    let found = super::watched::check(state, &body).await?;
+    let (verdict, found) = super::watched::check_edit(state, &post.body, &body).await?;
     if !verdict.block.is_empty() {
         return Err(AppError::bad_input(format!(
             "Il testo contiene parole non ammesse: {}",
@@ -202,13 +201,7 @@ pub async fn edit(
     } else {
         // A held post waits for a moderator who will read its text as it now is: its open
         // items list the watched words that text holds, not those of the first version.
-        let words: Vec<&str> = found
-            .require_approval
-            .iter()
-            .chain(&found.flag)
-            .map(String::as_str)
-            .collect();
-        limits::refresh_flagged_words(&mut tx, id, &words).await?
+        limits::refresh_flagged_words(&mut tx, id, &found.for_review()).await?
     };
     // Recorded after the hold, so the search index drops a post held again.
     let mut events = vec![thread_event(&mut tx, &post, LiveKind::PostEdited).await?];

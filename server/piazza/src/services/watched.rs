@@ -108,11 +108,22 @@ fn occurs(pattern: &str, words: &[Vec<char>]) -> bool {
 }
 
 /// What the watched words say about a text: the patterns found, by action.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Verdict {
     pub block: Vec<String>,
     pub require_approval: Vec<String>,
     pub flag: Vec<String>,
+}
+
+impl Verdict {
+    /// The patterns a moderator is shown: those that hold, then those that flag.
+    pub fn for_review(&self) -> Vec<&str> {
+        self.require_approval
+            .iter()
+            .chain(&self.flag)
+            .map(String::as_str)
+            .collect()
+    }
 }
 
 pub fn judge(list: &[(String, Action)], text: &str) -> Verdict {
@@ -134,14 +145,16 @@ pub fn judge(list: &[(String, Action)], text: &str) -> Verdict {
 /// of the new text (it may not be published at all), and the words to hold or flag for that
 /// the edit brings in. A word the text had before was judged then — held and approved, or
 /// flagged and looked at — so fixing a typo elsewhere does not send the post back.
-pub fn judge_edit(list: &[(String, Action)], before: &str, after: &str) -> Verdict {
+/// Second, the verdict on the new text as a whole.
+pub fn judge_edit(list: &[(String, Action)], before: &str, after: &str) -> (Verdict, Verdict) {
     let had = judge(list, before);
-    let mut verdict = judge(list, after);
-    verdict
+    let now = judge(list, after);
+    let mut brought = now.clone();
+    brought
         .require_approval
         .retain(|p| !had.require_approval.contains(p));
-    verdict.flag.retain(|p| !had.flag.contains(p));
-    verdict
+    brought.flag.retain(|p| !had.flag.contains(p));
+    (brought, now)
 }
 
 async fn current_list(state: &AppState) -> AppResult<Vec<(String, Action)>> {
@@ -158,7 +171,11 @@ pub async fn check(state: &AppState, text: &str) -> AppResult<Verdict> {
 }
 
 /// Checks an edit against the current list (see [`judge_edit`]).
-pub async fn check_edit(state: &AppState, before: &str, after: &str) -> AppResult<Verdict> {
+pub async fn check_edit(
+    state: &AppState,
+    before: &str,
+    after: &str,
+) -> AppResult<(Verdict, Verdict)> {
     Ok(judge_edit(&current_list(state).await?, before, after))
 }
 
@@ -258,14 +275,20 @@ mod tests {
             ("gara trucc*", Action::RequireApproval),
             ("urgente", Action::Flag),
         ]);
-        let v = judge_edit(&l, "Testo", "Gara truccata, urgente");
+        let (v, now) = judge_edit(&l, "Testo", "Gara truccata, urgente");
         assert_eq!(v.require_approval, vec!["gara trucc*"]);
         assert_eq!(v.flag, vec!["urgente"]);
+        assert_eq!(now, v);
         // Already there before: judged when it was written.
-        let v = judge_edit(&l, "Gara truccata, urgente", "Gara truccata, urgente!");
+        let (v, now) = judge_edit(&l, "Gara truccata, urgente", "Gara truccata, urgente!");
         assert_eq!(v, Verdict::default());
+        // The text as a whole still holds both.
+        assert_eq!(now.for_review(), ["gara trucc*", "urgente"]);
         // Blocked words are never published, whoever wrote them first.
-        assert_eq!(judge_edit(&l, "truffa", "una truffa").block, vec!["truffa"]);
+        assert_eq!(
+            judge_edit(&l, "truffa", "una truffa").0.block,
+            vec!["truffa"]
+        );
     }
 
     #[test]
