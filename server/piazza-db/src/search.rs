@@ -108,8 +108,6 @@ pub struct SearchHit {
 /// How one engine writes the candidates statement; everything else in it is shared.
 struct Dialect {
     from: &'static str,
-    /// `d.created_at` in milliseconds since 1970.
-    at_ms: &'static str,
     /// The community condition, before its bound id.
     community: &'static str,
     /// Newest first is descending order of this.
@@ -124,7 +122,6 @@ struct Dialect {
 /// for every value bound.
 const SQLITE: Dialect = Dialect {
     from: "search_fts join search_docs d on d.id = search_fts.rowid",
-    at_ms: "cast((julianday(d.created_at) - 2440587.5) * 86400000 as integer)",
     community: "+d.community_id = ",
     order: "search_fts.rowid",
 };
@@ -133,7 +130,6 @@ const SQLITE: Dialect = Dialect {
 /// the primary key, the community index and, for a phrase, the pairs' b-tree.
 const POSTGRES: Dialect = Dialect {
     from: "search_docs d",
-    at_ms: "cast(extract(epoch from d.created_at) * 1000 as bigint)",
     community: "d.community_id = ",
     order: "d.id",
 };
@@ -167,17 +163,14 @@ where
     for<'t> bool: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
     for<'t> DateTime<Utc>: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
 {
+    // Stored columns only: the boost and the group are computed in Rust ([`Candidate`]).
+    // Expressions over hundreds of rows cost the engine more than the match itself
+    // (PostgreSQL's `extract(epoch …)` and decimal literals are `numeric` arithmetic).
     let mut qb = QueryBuilder::new(
-        "select d.id, coalesce(d.thread_id, -d.faq_entry_id, -d.id) as grp, \
-         cast(1.0 + case when d.kind = 'faq' then 0.5 else 0.0 end \
-         + case when d.is_official then 0.3 else 0.0 end \
-         + case when d.is_accepted then 0.2 else 0.0 end \
-         + case when d.is_first_post then 0.1 else 0.0 end as double precision) as boost, ",
+        "select d.id, d.thread_id, d.faq_entry_id, d.kind = 'faq' as is_faq, d.is_official, \
+         d.is_accepted, d.is_first_post, d.created_at, d.terms from ",
     );
-    qb.push(d.at_ms)
-        .push(" as at_ms, d.terms from ")
-        .push(d.from)
-        .push(" where ");
+    qb.push(d.from).push(" where ");
     match matches {
         Match::Fts5(expr) => {
             qb.push("search_fts match ").push_bind(expr);
@@ -266,17 +259,83 @@ where
 }
 
 /// A matching document, as ranking sees it.
-#[derive(sqlx::FromRow)]
 struct Candidate {
     id: i64,
+    thread_id: Option<i64>,
+    faq_entry_id: Option<i64>,
+    is_faq: bool,
+    is_official: bool,
+    is_accepted: bool,
+    is_first_post: bool,
+    created_at: DateTime<Utc>,
+    terms: String,
+}
+
+/// A candidate's columns, in the statement's order: read by position, as looking up
+/// nine names in each of hundreds of rows showed in profiles.
+type CandidateRow = (
+    i64,
+    Option<i64>,
+    Option<i64>,
+    bool,
+    bool,
+    bool,
+    bool,
+    DateTime<Utc>,
+    String,
+);
+
+impl From<CandidateRow> for Candidate {
+    fn from(row: CandidateRow) -> Self {
+        let (
+            id,
+            thread_id,
+            faq_entry_id,
+            is_faq,
+            is_official,
+            is_accepted,
+            is_first_post,
+            created_at,
+            terms,
+        ) = row;
+        Candidate {
+            id,
+            thread_id,
+            faq_entry_id,
+            is_faq,
+            is_official,
+            is_accepted,
+            is_first_post,
+            created_at,
+            terms,
+        }
+    }
+}
+
+impl Candidate {
     /// The thread it stands for, or its FAQ entry (negated, so the two never collide).
-    grp: i64,
+    fn group(&self) -> i64 {
+        self.thread_id
+            .or(self.faq_entry_id.map(|id| -id))
+            .unwrap_or(-self.id)
+    }
+
     /// What relevance is multiplied by: FAQ entries, official and accepted answers and
     /// questions themselves first.
-    boost: f64,
-    /// When it was written (milliseconds), for ties.
-    at_ms: i64,
-    terms: String,
+    fn boost(&self) -> f64 {
+        let mut boost = 1.0;
+        for (holds, weight) in [
+            (self.is_faq, 0.5),
+            (self.is_official, 0.3),
+            (self.is_accepted, 0.2),
+            (self.is_first_post, 0.1),
+        ] {
+            if holds {
+                boost += weight;
+            }
+        }
+        boost
+    }
 }
 
 /// What a hit shows, read for the page only.
@@ -314,9 +373,9 @@ pub async fn search(
     let relevance = query.ranker().scores(&terms);
     let mut best: HashMap<i64, (f64, usize)> = HashMap::with_capacity(candidates.len());
     for (i, (c, r)) in candidates.iter().zip(relevance).enumerate() {
-        let score = r * c.boost;
+        let score = r * c.boost();
         // Candidates come newest first, so on a tie the one already kept is the newer.
-        best.entry(c.grp)
+        best.entry(c.group())
             .and_modify(|kept| {
                 if score > kept.0 {
                     *kept = (score, i);
@@ -328,7 +387,7 @@ pub async fn search(
     ranked.sort_by(|a, b| {
         let (ca, cb) = (&candidates[a.1], &candidates[b.1]);
         b.0.total_cmp(&a.0)
-            .then(cb.at_ms.cmp(&ca.at_ms))
+            .then(cb.created_at.cmp(&ca.created_at))
             .then(cb.id.cmp(&ca.id))
     });
     let page: Vec<(f64, i64)> = ranked
@@ -359,7 +418,7 @@ pub async fn search(
 }
 
 async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Result<Vec<Candidate>> {
-    Ok(match db.backend() {
+    let rows: Vec<CandidateRow> = match db.backend() {
         Backend::Sqlite { read, .. } => {
             let expanded;
             let query = if query.prefixes().is_empty() {
@@ -391,7 +450,8 @@ async fn fetch_candidates(db: &Db, query: &Query, filter: &SearchFilter) -> Resu
                 .fetch_all(pool)
                 .await
         }
-    }?)
+    }?;
+    Ok(rows.into_iter().map(Candidate::from).collect())
 }
 
 /// A prefix standing for more words than this is left to the engine: a list that long

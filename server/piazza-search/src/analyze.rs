@@ -37,6 +37,11 @@ pub fn is_stopword(folded: &str) -> bool {
 
 /// Lowercase and accent-folded form of one character (a few fold to two letters).
 fn fold_char(c: char, out: &mut String) {
+    // Most of any Italian text: every word of every snippet passes here.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for c in c.to_lowercase() {
         match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),

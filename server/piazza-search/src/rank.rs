@@ -11,6 +11,13 @@
 //! consecutive, not across a title/body boundary), or the sum over a synonym group's
 //! expressions. Document frequencies and the average length come from the candidates
 //! themselves, so they describe the documents being ranked.
+//!
+//! A clause is counted as a substring of the stored terms (single spaces between terms, so
+//! a phrase is its words joined by a space) that starts and ends on term boundaries: a
+//! SIMD search over the text, where looking up each of a document's terms took most of a
+//! search's own CPU time (docs/benchmarks.md, row 7).
+
+use memchr::memmem::Finder;
 
 use crate::{
     analyze::PART_SEPARATOR,
@@ -21,122 +28,106 @@ use crate::{
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
-/// A query compiled for scoring: its distinct exact words get small numbers, so a
-/// document's words are looked up once and clauses then compare integers.
+/// A query compiled for scoring.
 #[derive(Clone, Debug)]
 pub struct Ranker {
-    /// Exact words of the query, sorted, each with its number.
-    words: Vec<(String, u16)>,
     clauses: Vec<Clause>,
+    /// Finds the title/body boundaries and the community token, which are not words.
+    separator: Finder<'static>,
 }
 
 #[derive(Clone, Debug)]
 enum Clause {
-    Word(u16),
-    Prefix(String),
-    /// Consecutive parts; a `Prefix` can only be the last.
-    Phrase(Vec<Part>),
+    /// Boxed: a finder is a few hundred bytes.
+    Run(Box<Run>),
+    /// A synonym group: the sum of its expressions' counts.
     Any(Vec<Clause>),
 }
 
+/// Consecutive whole terms: a word, a phrase, or either ending with a prefix.
 #[derive(Clone, Debug)]
-enum Part {
-    Word(u16),
-    Prefix(String),
+struct Run {
+    /// The words joined by single spaces.
+    finder: Finder<'static>,
+    /// Where the last word starts in the needle.
+    last: usize,
+    /// The last word is a prefix: the document's term only has to start with it.
+    prefix: bool,
 }
 
-/// What a document's word is to the query: one of its exact words (by number), another
-/// word, or a boundary between parts (title and body) or the community token.
-const OTHER: u16 = u16::MAX;
-const BOUNDARY: u16 = u16::MAX - 1;
+impl Run {
+    fn new(words: &[String], prefix: bool) -> Run {
+        let needle = words.join(" ");
+        let last = needle.len() - words.last().map_or(0, String::len);
+        Run {
+            finder: Finder::new(needle.as_bytes()).into_owned(),
+            last,
+            prefix,
+        }
+    }
 
-/// A document's words, reused from one document to the next.
-#[derive(Default)]
-struct Words<'a> {
-    numbers: Vec<u16>,
-    /// The words themselves, kept only when the query has a prefix.
-    texts: Vec<&'a str>,
+    /// Occurrences in `terms`, overlapping ones included ("a a" twice in "a a a").
+    fn count(&self, terms: &[u8]) -> u32 {
+        let len = self.finder.needle().len();
+        let mut n = 0;
+        let mut from = 0;
+        while let Some(i) = self.finder.find(&terms[from..]) {
+            let start = from + i;
+            let end = start + len;
+            let starts_term = start == 0 || terms[start - 1] == b' ';
+            let ends_right = if self.prefix {
+                // A prefix such as `x000` must not reach a boundary or the community.
+                !terms[start + self.last..].starts_with(PART_SEPARATOR.as_bytes())
+            } else {
+                end == terms.len() || terms[end] == b' '
+            };
+            if starts_term && ends_right {
+                n += 1;
+            }
+            from = start + 1;
+        }
+        n
+    }
+}
+
+impl Clause {
+    fn compile(node: &Node) -> Clause {
+        match node {
+            Node::Term(t) => Clause::Run(Box::new(Run::new(std::slice::from_ref(t), false))),
+            Node::Prefix(p) => Clause::Run(Box::new(Run::new(std::slice::from_ref(p), true))),
+            Node::Phrase(words, prefix) => Clause::Run(Box::new(Run::new(words, *prefix))),
+            Node::Any(nodes) => Clause::Any(nodes.iter().map(Clause::compile).collect()),
+        }
+    }
+
+    fn count(&self, terms: &[u8]) -> u32 {
+        match self {
+            Clause::Run(run) => run.count(terms),
+            Clause::Any(clauses) => clauses.iter().map(|c| c.count(terms)).sum(),
+        }
+    }
 }
 
 impl Ranker {
     pub fn new(query: &Query) -> Ranker {
-        let mut words: Vec<String> = Vec::new();
-        fn collect(n: &Node, words: &mut Vec<String>) {
-            match n {
-                Node::Term(t) => words.push(t.clone()),
-                Node::Prefix(_) => {}
-                Node::Phrase(ts, prefix) => {
-                    let exact = if *prefix {
-                        &ts[..ts.len() - 1]
-                    } else {
-                        &ts[..]
-                    };
-                    words.extend(exact.iter().cloned());
-                }
-                Node::Any(ns) => ns.iter().for_each(|n| collect(n, words)),
-            }
+        Ranker {
+            clauses: query.clauses.iter().map(Clause::compile).collect(),
+            separator: Finder::new(PART_SEPARATOR.as_bytes()).into_owned(),
         }
-        query.clauses.iter().for_each(|n| collect(n, &mut words));
-        words.sort();
-        words.dedup();
-        // At most a few hundred (16 clauses of synonym groups), far below the markers.
-        let words: Vec<(String, u16)> = words.into_iter().zip(0u16..).collect();
-        let number = |t: &str| {
-            words
-                .binary_search_by(|(w, _)| w.as_str().cmp(t))
-                .map(|i| words[i].1)
-                .expect("every exact word was collected")
-        };
-        fn compile(n: &Node, number: &dyn Fn(&str) -> u16) -> Clause {
-            match n {
-                Node::Term(t) => Clause::Word(number(t)),
-                Node::Prefix(p) => Clause::Prefix(p.clone()),
-                Node::Phrase(ts, prefix) => Clause::Phrase(
-                    ts.iter()
-                        .enumerate()
-                        .map(|(i, t)| {
-                            if *prefix && i + 1 == ts.len() {
-                                Part::Prefix(t.clone())
-                            } else {
-                                Part::Word(number(t))
-                            }
-                        })
-                        .collect(),
-                ),
-                Node::Any(ns) => Clause::Any(ns.iter().map(|n| compile(n, number)).collect()),
-            }
-        }
-        let clauses = query.clauses.iter().map(|n| compile(n, &number)).collect();
-        Ranker { words, clauses }
     }
 
     /// The BM25 score of each document, given its stored terms (`index_text` output, a
-    /// community token first): 0 for a document that matches no clause.
+    /// community token first, terms separated by single spaces): 0 for a document that
+    /// matches no clause.
     pub fn scores(&self, docs: &[&str]) -> Vec<f64> {
         let clauses = self.clauses.len();
-        let keep_texts = self.clauses.iter().any(Clause::has_prefix);
         let mut tf = vec![0u32; docs.len() * clauses];
         let mut lengths = Vec::with_capacity(docs.len());
-        let mut words = Words::default();
         for (d, terms) in docs.iter().enumerate() {
-            words.numbers.clear();
-            words.texts.clear();
-            let mut length = 0u32;
-            for text in terms.split(' ').filter(|t| !t.is_empty()) {
-                let number = if text.starts_with(PART_SEPARATOR) {
-                    BOUNDARY
-                } else {
-                    length += 1;
-                    self.number(text)
-                };
-                words.numbers.push(number);
-                if keep_texts {
-                    words.texts.push(text);
-                }
-            }
-            lengths.push(f64::from(length));
+            let terms = terms.as_bytes();
+            lengths.push(f64::from(self.length(terms)));
             for (c, clause) in self.clauses.iter().enumerate() {
-                tf[d * clauses + c] = occurrences(clause, &words);
+                tf[d * clauses + c] = clause.count(terms);
             }
         }
         let n = docs.len() as f64;
@@ -161,47 +152,26 @@ impl Ranker {
             .collect()
     }
 
-    /// The number of one of the query's exact words, else [`OTHER`]. Queries have a few
-    /// words: a scan comparing lengths first beats hashing.
-    fn number(&self, text: &str) -> u16 {
-        self.words
-            .iter()
-            .find(|(w, _)| w.len() == text.len() && w == text)
-            .map_or(OTHER, |(_, n)| *n)
-    }
-}
-
-impl Clause {
-    fn has_prefix(&self) -> bool {
-        match self {
-            Clause::Word(_) => false,
-            Clause::Prefix(_) => true,
-            Clause::Phrase(parts) => parts.iter().any(|p| matches!(p, Part::Prefix(_))),
-            Clause::Any(clauses) => clauses.iter().any(Clause::has_prefix),
-        }
-    }
-}
-
-/// Whether the word at `i` starts with `prefix` (never a boundary).
-fn prefixed(words: &Words<'_>, i: usize, prefix: &str) -> bool {
-    words.numbers[i] != BOUNDARY && words.texts[i].starts_with(prefix)
-}
-
-fn occurrences(clause: &Clause, words: &Words<'_>) -> u32 {
-    let positions = 0..words.numbers.len();
-    match clause {
-        Clause::Word(w) => words.numbers.iter().filter(|n| *n == w).count() as u32,
-        Clause::Prefix(p) => positions.filter(|i| prefixed(words, *i, p)).count() as u32,
-        Clause::Phrase(parts) => positions
-            .filter(|start| {
-                start + parts.len() <= words.numbers.len()
-                    && parts.iter().enumerate().all(|(k, part)| match part {
-                        Part::Word(w) => words.numbers[start + k] == *w,
-                        Part::Prefix(p) => prefixed(words, start + k, p),
-                    })
-            })
-            .count() as u32,
-        Clause::Any(clauses) => clauses.iter().map(|c| occurrences(c, words)).sum(),
+    /// How many words a document has: its terms but the boundaries and the community token.
+    fn length(&self, terms: &[u8]) -> u32 {
+        let starts = |i: usize| i == 0 || terms[i - 1] == b' ';
+        let all = if memchr::memmem::find(terms, b"  ").is_none() {
+            let spaces = memchr::memchr_iter(b' ', terms).count();
+            // A leading or trailing space leaves no term after or before it.
+            (spaces + 1)
+                .saturating_sub(usize::from(terms.first() == Some(&b' ')))
+                .saturating_sub(usize::from(terms.last().is_none_or(|b| *b == b' ')))
+        } else {
+            (0..terms.len())
+                .filter(|&i| terms[i] != b' ' && starts(i))
+                .count()
+        };
+        let markers = self
+            .separator
+            .find_iter(terms)
+            .filter(|&i| starts(i))
+            .count();
+        u32::try_from(all.saturating_sub(markers)).unwrap_or(u32::MAX)
     }
 }
 
@@ -286,6 +256,66 @@ mod tests {
         assert!(s[2] > 0.0 && s[0] == 0.0 && s[1] == 0.0, "{s:?}");
         // The community token is never a word the query reaches.
         assert_eq!(scores("x000*", &docs), [0.0, 0.0, 0.0]);
+    }
+
+    /// Counts as a term-by-term walk would: the meaning the substring search must keep.
+    fn counted_by_terms(words: &[&str], prefix: bool, terms: &str) -> u32 {
+        let terms: Vec<&str> = terms.split(' ').filter(|t| !t.is_empty()).collect();
+        let fits = |t: &str, w: &str, last: bool| {
+            !t.starts_with(PART_SEPARATOR)
+                && if last && prefix {
+                    t.starts_with(w)
+                } else {
+                    t == w
+                }
+        };
+        (0..terms.len())
+            .filter(|&i| {
+                i + words.len() <= terms.len()
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| fits(terms[i + k], w, k + 1 == words.len()))
+            })
+            .count() as u32
+    }
+
+    #[test]
+    fn counts_whole_terms_as_a_walk_over_them_would() {
+        let sep = PART_SEPARATOR;
+        let docs = [
+            format!("{sep}c1 a a a {sep} a"),
+            format!("{sep}c12 ab b abc {sep} b ab"),
+            format!("{sep}c1 bab ab ba b {sep} ab b"),
+            format!("{sep}c1 "),
+            "ab".to_owned(),
+            String::new(),
+        ];
+        let runs: [(&[&str], bool); 9] = [
+            (&["a"], false),
+            (&["a", "a"], false),
+            (&["ab"], false),
+            (&["ab"], true),
+            (&["b"], false),
+            (&["ab", "b"], false),
+            (&["ab", "b"], true),
+            (&["b", "a"], true),
+            (&["x000"], true),
+        ];
+        for doc in &docs {
+            for (words, prefix) in runs {
+                let owned: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+                assert_eq!(
+                    Run::new(&owned, prefix).count(doc.as_bytes()),
+                    counted_by_terms(words, prefix, doc),
+                    "{words:?} (prefix: {prefix}) in {doc:?}"
+                );
+            }
+        }
+        let ranker = Query::parse("a", &Synonyms::default()).unwrap().ranker();
+        let lengths: Vec<u32> = docs.iter().map(|d| ranker.length(d.as_bytes())).collect();
+        assert_eq!(lengths, [4, 5, 6, 0, 1, 0]);
+        assert_eq!(ranker.length(b" a  b "), 2, "stray spaces are not words");
     }
 
     #[test]
