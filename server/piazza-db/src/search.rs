@@ -142,6 +142,24 @@ enum Match<'q> {
     Tsquery(String, Vec<(&'q str, &'q str)>),
 }
 
+/// The key of "`first` immediately followed by `second`" in `search_pairs`: the first 64
+/// bits of the MD5 of `first second`, as migration 0011's `search_pair()` computes it for
+/// the triggers that fill the table. Computed here and bound as a number: a call of the SQL
+/// function in a statement is run through PostgreSQL's SQL-function executor while the
+/// statement is planned (0.1–0.2 ms of a phrase search, docs/benchmarks.md row 7). A
+/// storage test checks that both give the same key.
+pub fn search_pair(first: &str, second: &str) -> i64 {
+    use md5::{Digest, Md5};
+    let digest = Md5::new()
+        .chain_update(first)
+        .chain_update(" ")
+        .chain_update(second)
+        .finalize();
+    let mut key = [0; 8];
+    key.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(key)
+}
+
 /// At most this many of a query's required pairs are written into the statement: each is
 /// a join the planner weighs, and the position check covers the rest.
 const MAX_PAIR_LOOKUPS: usize = 3;
@@ -184,12 +202,9 @@ where
             for (first, second) in pairs.into_iter().take(MAX_PAIR_LOOKUPS) {
                 qb.push(
                     " and exists (select 1 from search_pairs p where p.doc_id = d.id \
-                     and p.pair = search_pair(",
+                     and p.pair = ",
                 )
-                .push_bind(first.to_owned())
-                .push(", ")
-                .push_bind(second.to_owned())
-                .push(")");
+                .push_bind(search_pair(first, second));
                 if let Some(id) = f.community_id {
                     qb.push(" and p.community_id = ").push_bind(id);
                 }

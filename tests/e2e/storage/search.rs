@@ -338,3 +338,43 @@ storage_test! {
         assert_eq!(stored[0].created_by, anna);
     }
 }
+
+/// The app binds the key of a phrase's pair (`search::search_pair`); the triggers of
+/// migration 0011 store the keys SQL's `search_pair()` computes. They must agree, or
+/// PostgreSQL would find no phrase at all.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pair_keys_are_the_ones_postgresql_stores() {
+    super::with_db(piazza_e2e::Backend::Postgres, |db| async move {
+        let piazza_db::Backend::Postgres(pool) = db.backend() else {
+            unreachable!("a PostgreSQL database")
+        };
+        for (first, second) in [("variazion", "bilanc"), ("città", "36"), ("2023", "straße")] {
+            let stored: i64 = sqlx::query_scalar("select search_pair($1, $2)")
+                .bind(first)
+                .bind(second)
+                .fetch_one(pool)
+                .await
+                .expect("search_pair");
+            assert_eq!(
+                search::search_pair(first, second),
+                stored,
+                "{first} {second}"
+            );
+        }
+        let c = add_community(&db, "bilancio", "Bilancio").await;
+        let anna = add_user(&db, "anna").await;
+        let (thread, first) = open_thread(&db, c, anna, "question", "A", &[], now()).await;
+        put(
+            &db,
+            &post_doc(thread, first, c, "variazion bilanc", true, now()),
+        )
+        .await;
+        let rows: i64 = sqlx::query_scalar("select count(*) from search_pairs where pair = $1")
+            .bind(search::search_pair("variazion", "bilanc"))
+            .fetch_one(pool)
+            .await
+            .expect("pair rows");
+        assert_eq!(rows, 1);
+    })
+    .await;
+}
