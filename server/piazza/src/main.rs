@@ -5,7 +5,9 @@ use piazza::cli::{self, Cli};
 use tracing_subscriber::{EnvFilter, fmt};
 
 /// Many small short-lived allocations on many threads (rows, GraphQL values, JSON) are
-/// where glibc's allocator spends most; mimalloc keeps them thread-local.
+/// where glibc's allocator spends most; mimalloc keeps them thread-local. Its `override`
+/// feature also gives it the C code's `malloc` (SQLite's, a fifth of a SQLite search's CPU
+/// under glibc; docs/benchmarks.md, row 7).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
