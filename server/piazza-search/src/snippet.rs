@@ -57,14 +57,16 @@ fn boundary_after(text: &str, from: usize, chars: usize) -> usize {
 /// matches marked, "…" where the text was cut.
 pub fn snippet(text: &str, matcher: &Matcher, max_chars: usize) -> String {
     let text = collapse(text);
-    let marks: Vec<_> = analyze::tokens(&text)
+    // Words are analysed only up to the end of the window: a long post is not stemmed
+    // through for a snippet of its first matches.
+    let mut marks = analyze::tokens(&text)
         .filter(|t| matcher.matches(&t.folded))
         .map(|t| t.span)
-        .collect();
+        .peekable();
     let (start, end) = if text.chars().count() <= max_chars {
         (0, text.len())
     } else {
-        let first = marks.first().map_or(0, |m| m.start);
+        let first = marks.peek().map_or(0, |m| m.start);
         // Some context before the first match, the rest after it.
         let start = boundary_before(&text, first, max_chars / 4);
         (start, boundary_after(&text, start, max_chars))
@@ -74,7 +76,10 @@ pub fn snippet(text: &str, matcher: &Matcher, max_chars: usize) -> String {
         out.push('…');
     }
     let mut at = start;
-    for m in marks.iter().filter(|m| m.start >= start && m.end <= end) {
+    for m in marks
+        .take_while(|m| m.start < end)
+        .filter(|m| m.start >= start && m.end <= end)
+    {
         escape(&text[at..m.start], &mut out);
         out.push_str("<mark>");
         escape(&text[m.clone()], &mut out);
@@ -157,6 +162,18 @@ mod tests {
         assert!(s.chars().count() < 120 + 40, "{}", s.chars().count());
         // No word is cut in half.
         assert!(!s.contains("…arola") && !s.contains("altr…"), "{s}");
+    }
+
+    #[test]
+    fn every_match_inside_the_window_is_marked() {
+        let text = format!(
+            "{} bilancio e bilanci del bilancio {} bilancio",
+            "parola ".repeat(100),
+            "altro ".repeat(100)
+        );
+        let s = snippet(&text, &matcher("bilancio"), 120);
+        assert_eq!(s.matches("<mark>").count(), 3, "{s}");
+        assert!(s.contains("<mark>bilanci</mark>"), "{s}");
     }
 
     #[test]
