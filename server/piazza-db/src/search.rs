@@ -302,27 +302,16 @@ type CandidateRow = (
 
 impl From<CandidateRow> for Candidate {
     fn from(row: CandidateRow) -> Self {
-        let (
-            id,
-            thread_id,
-            faq_entry_id,
-            is_faq,
-            is_official,
-            is_accepted,
-            is_first_post,
-            created_at,
-            terms,
-        ) = row;
         Candidate {
-            id,
-            thread_id,
-            faq_entry_id,
-            is_faq,
-            is_official,
-            is_accepted,
-            is_first_post,
-            created_at,
-            terms,
+            id: row.0,
+            thread_id: row.1,
+            faq_entry_id: row.2,
+            is_faq: row.3,
+            is_official: row.4,
+            is_accepted: row.5,
+            is_first_post: row.6,
+            created_at: row.7,
+            terms: row.8,
         }
     }
 }

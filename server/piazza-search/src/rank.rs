@@ -69,6 +69,10 @@ impl Run {
     /// Occurrences in `terms`, overlapping ones included ("a a" twice in "a a a").
     fn count(&self, terms: &[u8]) -> u32 {
         let len = self.finder.needle().len();
+        if len == 0 {
+            // Not a query the parser makes; an empty needle would match everywhere.
+            return 0;
+        }
         let mut n = 0;
         let mut from = 0;
         while let Some(i) = self.finder.find(&terms[from..]) {
@@ -316,6 +320,11 @@ mod tests {
         let lengths: Vec<u32> = docs.iter().map(|d| ranker.length(d.as_bytes())).collect();
         assert_eq!(lengths, [4, 5, 6, 0, 1, 0]);
         assert_eq!(ranker.length(b" a  b "), 2, "stray spaces are not words");
+        assert_eq!(
+            Run::new(&[], false).count(b"a b"),
+            0,
+            "an empty clause counts nothing"
+        );
     }
 
     #[test]
