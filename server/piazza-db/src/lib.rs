@@ -29,7 +29,7 @@ pub mod users;
 pub mod votes;
 
 pub(crate) use backend::push_in_list;
-pub use backend::{Backend, Db, PoolSize, Tx};
+pub use backend::{Backend, Db, PoolSize, Tx, WRITER_CACHE_KIB};
 pub use error::DbError;
 
 pub type Result<T, E = DbError> = std::result::Result<T, E>;

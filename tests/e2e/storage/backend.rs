@@ -88,6 +88,30 @@ async fn connect_to_a_server_that_is_down_is_unavailable() {
     }
 }
 
+/// SQLite's writer runs with a page cache large enough for FTS5's segment merges (see
+/// `Db::connect`); readers keep SQLite's default.
+#[tokio::test]
+async fn sqlite_writer_has_a_large_page_cache() {
+    super::with_db(piazza_e2e::Backend::Sqlite, |db| async move {
+        let piazza_db::Backend::Sqlite { read, write } = db.backend() else {
+            panic!("a SQLite database");
+        };
+        let cache = |pool| async move {
+            sqlx::query_scalar::<_, i64>("pragma cache_size")
+                .fetch_one(pool)
+                .await
+                .expect("pragma cache_size")
+        };
+        assert_eq!(cache(write).await, -piazza_db::WRITER_CACHE_KIB);
+        assert_eq!(
+            cache(read).await,
+            -2000,
+            "readers keep the default (2,000 KiB)"
+        );
+    })
+    .await;
+}
+
 storage_test! {
     async fn connect_migrate_ping_kind_close(db) {
         let expected = match db.backend() {
