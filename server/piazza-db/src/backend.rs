@@ -130,9 +130,9 @@ impl Db {
             // FTS5 writes every indexed document as a segment of its own (each statement
             // of a transaction flushes its pending terms) and merges them as it goes. With
             // SQLite's default 2 MiB page cache those merges re-read the index from the OS on
-            // every document: at 70,000 documents indexing cost 13.5 ms per document, 80 %
-            // of it in `pread`; with this cache, 1.0 ms (docs/benchmarks.md, row 2). The
-            // cache grows only as pages are used.
+            // every document: at 70,000 documents indexing cost 4.3 ms of CPU per document,
+            // most of it in `pread`; with this cache, 1.25 ms (docs/benchmarks.md, row 2).
+            // The cache grows only as pages are used.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(10))
