@@ -11,8 +11,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeScan, launchBrowser, newContext, serious, watchProblems, type AxeViolation, type PageProblems } from './browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  axeScan,
+  launchBrowser,
+  newContext,
+  serious,
+  watchGraphql,
+  watchProblems,
+  type AxeViolation,
+  type Exchange,
+  type PageProblems,
+} from './browser';
 import { ADMIN, APPROVED_DOMAIN, startServer, type RunningServer } from './server';
 
 const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
@@ -46,6 +56,8 @@ let answererContext: BrowserContext;
 let askerPage: Page;
 let answererPage: Page;
 const problems: PageProblems[] = [];
+/** Each open page's recent GraphQL exchanges, by the page's number in opening order. */
+const exchanges: Exchange[][] = [];
 const axeFindings = new Map<string, AxeViolation[]>();
 let threadPath = '';
 
@@ -53,6 +65,7 @@ async function openPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   problems.push(watchProblems(page));
+  exchanges.push(watchGraphql(page));
   return page;
 }
 
@@ -184,6 +197,17 @@ beforeAll(async () => {
   answererContext = await newContext(browser, server.url);
   askerPage = await openPage(askerContext);
   answererPage = await openPage(answererContext);
+});
+
+// A failed step reports what each page was told by the server, and what the server logged.
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(() => {
+    const pages = exchanges.map((list, i) => {
+      const lines = list.map((e) => `  ${e.at} ${e.operation} ${e.status} cache=${e.cache ?? '-'} ${e.body}`);
+      return `page ${i + 1}:\n${lines.join('\n')}`;
+    });
+    console.log(`GraphQL exchanges, most recent last:\n${pages.join('\n')}\nserver log (tail):\n${server?.recentLog()}`);
+  });
 });
 
 afterAll(async () => {

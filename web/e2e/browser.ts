@@ -60,6 +60,45 @@ export function watchProblems(page: Page): PageProblems {
   return problems;
 }
 
+/** A GraphQL exchange as the page saw it, for a failed test's report. */
+export interface Exchange {
+  at: string;
+  operation: string;
+  status: number;
+  /** The server's `x-piazza-cache` header (hit, miss, fallback), when the feed cache answered. */
+  cache: string | null;
+  body: string;
+}
+
+/**
+ * Keep the page's last GraphQL exchanges. A step that waits for data in vain then shows
+ * what the page was actually told, and whether the feed cache told it.
+ */
+export function watchGraphql(page: Page, keep = 20): Exchange[] {
+  const exchanges: Exchange[] = [];
+  page.on('response', async (response) => {
+    const request = response.request();
+    if (request.method() !== 'POST' || new URL(response.url()).pathname !== '/graphql') return;
+    const operation = (request.postDataJSON() as { operationName?: string } | null)?.operationName ?? '?';
+    const body = await response.text().catch((error: Error) => `(body unavailable: ${error.message})`);
+    exchanges.push({
+      at: new Date().toISOString(),
+      operation,
+      status: response.status(),
+      cache: response.headers()['x-piazza-cache'] ?? null,
+      body: body.slice(0, 800),
+    });
+    if (exchanges.length > keep) exchanges.shift();
+  });
+  page.on('requestfailed', (request) => {
+    if (new URL(request.url()).pathname !== '/graphql') return;
+    const operation = (request.postDataJSON() as { operationName?: string } | null)?.operationName ?? '?';
+    exchanges.push({ at: new Date().toISOString(), operation, status: 0, cache: null, body: request.failure()?.errorText ?? 'failed' });
+    if (exchanges.length > keep) exchanges.shift();
+  });
+  return exchanges;
+}
+
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {

@@ -35,6 +35,8 @@ export function serverBinary(): string {
 
 export interface RunningServer {
   url: string;
+  /** The last lines the server logged (stderr), for a failed test's report. */
+  recentLog: () => string;
   stop: () => Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startServer(): Promise<RunningServer> {
 
   return {
     url,
+    recentLog: () => stderr,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));
