@@ -431,8 +431,15 @@ async fn seed(db: &Db, posts: i64) -> anyhow_like::Result<()> {
         }
         tx.commit().await?;
     }
-    // Planner statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` would gather.
-    exec(db, "analyze").await?;
+    // Planner statistics, as `PRAGMA optimize` or autovacuum would gather; on PostgreSQL
+    // also the visibility map autovacuum leaves after a bulk load, without which the
+    // phrase's index-only walk of `search_pairs` reads a heap row per entry (13.8 ms of
+    // server CPU instead of 2.8 for a phrase in a community: docs/benchmarks.md, row 7).
+    let tidy = match db.backend() {
+        Backend::Sqlite { .. } => "analyze",
+        Backend::Postgres(_) => "vacuum analyze",
+    };
+    exec(db, tidy).await?;
     println!(
         "seeded {posts} posts in {:.1} s",
         started.elapsed().as_secs_f64()
