@@ -431,10 +431,11 @@ async fn seed(db: &Db, posts: i64) -> anyhow_like::Result<()> {
         }
         tx.commit().await?;
     }
-    // Planner statistics, as `PRAGMA optimize` or autovacuum would gather; on PostgreSQL
-    // also the visibility map autovacuum leaves after a bulk load, without which the
-    // phrase's index-only walk of `search_pairs` reads a heap row per entry (13.8 ms of
-    // server CPU instead of 2.8 for a phrase in a community: docs/benchmarks.md, row 7).
+    // PostgreSQL: the statistics and the visibility map autovacuum leaves after a bulk
+    // load; without the map the phrase's index-only walk of `search_pairs` reads a heap row
+    // per entry (13.8 ms of server CPU instead of 2.8 for a phrase in a community:
+    // docs/benchmarks.md, row 7). SQLite, which the app never analyzes, plans its search
+    // statements the same without statistics (FTS5 first, then the documents by rowid).
     let tidy = match db.backend() {
         Backend::Sqlite { .. } => "analyze",
         Backend::Postgres(_) => "vacuum analyze",
