@@ -422,6 +422,7 @@ async fn seed(db: &Db, posts: i64) -> anyhow_like::Result<()> {
                         is_first_post: i == 0,
                         is_accepted: false,
                         is_official: false,
+                        hidden: None,
                         created_at: at,
                     },
                 )

@@ -135,6 +135,10 @@ impl Db {
             // The cache grows only as pages are used.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
+                // No ping before each use (here and for readers): a file has no other end
+                // to hang up, and sqlx's ping is a round trip to the connection's thread.
+                // sqlx still pings when a connection is given back.
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(
                     options
@@ -147,6 +151,7 @@ impl Db {
             // at once on 2 cores nearly doubled the p99 (docs/benchmarks.md, row 7).
             let read = SqlitePoolOptions::new()
                 .max_connections(size.max_connections.clamp(2, (2 * cores as u32).max(2)))
+                .test_before_acquire(false)
                 .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_with(options.read_only(true))
                 .await?;

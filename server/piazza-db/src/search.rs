@@ -66,6 +66,9 @@ pub struct NewSearchDoc<'a> {
     pub is_first_post: bool,
     pub is_accepted: bool,
     pub is_official: bool,
+    /// Left out of results (hidden by moderation, or not yet approved); `None` keeps an
+    /// existing document's flag, and a new one is shown.
+    pub hidden: Option<bool>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -508,26 +511,42 @@ async fn fetch_shown(db: &Db, ids: impl Iterator<Item = i64>) -> Result<HashMap<
 // ---------------------------------------------------------------------------------------
 // Keeping the index in step (portable SQL)
 
+/// The upsert of a document whose key is the column `$key` (`post_id` or `faq_entry_id`).
+/// `$13`, the hidden flag, keeps an existing document's when null.
+macro_rules! upsert_sql {
+    ($key:literal) => {
+        concat!(
+            "insert into search_docs (kind, thread_id, post_id, faq_entry_id, community_id, \
+             author_id, title, body, terms, is_first_post, is_accepted, is_official, hidden, \
+             created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+             coalesce($13, false), $14) on conflict (",
+            $key,
+            ") do update set kind = excluded.kind, thread_id = excluded.thread_id, \
+             community_id = excluded.community_id, author_id = excluded.author_id, \
+             title = excluded.title, body = excluded.body, terms = excluded.terms, \
+             is_first_post = excluded.is_first_post, is_accepted = excluded.is_accepted, \
+             is_official = excluded.is_official, hidden = coalesce($13, search_docs.hidden), \
+             created_at = excluded.created_at"
+        )
+    };
+}
+
 /// Inserts or replaces the document of a post (by `post_id`) or FAQ entry (by
-/// `faq_entry_id`). The `hidden` flag of an existing document is kept.
+/// `faq_entry_id`); an existing document keeps its `hidden` flag unless the new one sets it.
 pub async fn upsert_doc(tx: &mut Tx, doc: &NewSearchDoc<'_>) -> Result<()> {
-    let (key_sql, key) = match (doc.post_id, doc.faq_entry_id) {
-        (Some(id), _) => ("post_id", id),
-        (None, Some(id)) => ("faq_entry_id", id),
+    // One statement whether the document is new or not: every statement of a write is a
+    // round trip to the database (on SQLite, to the writer's thread), and a new post's
+    // document used to cost an update that found nothing before the insert.
+    let upsert = match (doc.post_id, doc.faq_entry_id) {
+        (Some(_), _) => upsert_sql!("post_id"),
+        (None, Some(_)) => upsert_sql!("faq_entry_id"),
         (None, None) => return Ok(()),
     };
-    let update = if key_sql == "post_id" {
-        "update search_docs set kind = $1, thread_id = $2, community_id = $3, author_id = $4, \
-         title = $5, body = $6, terms = $7, is_first_post = $8, is_accepted = $9, \
-         is_official = $10, created_at = $11 where post_id = $12"
-    } else {
-        "update search_docs set kind = $1, thread_id = $2, community_id = $3, author_id = $4, \
-         title = $5, body = $6, terms = $7, is_first_post = $8, is_accepted = $9, \
-         is_official = $10, created_at = $11 where faq_entry_id = $12"
-    };
-    let done = on_tx!(tx, conn => sqlx::query(update)
+    on_tx!(tx, conn => sqlx::query(upsert)
         .bind(doc.kind)
         .bind(doc.thread_id)
+        .bind(doc.post_id)
+        .bind(doc.faq_entry_id)
         .bind(doc.community_id)
         .bind(doc.author_id)
         .bind(doc.title)
@@ -536,31 +555,11 @@ pub async fn upsert_doc(tx: &mut Tx, doc: &NewSearchDoc<'_>) -> Result<()> {
         .bind(doc.is_first_post)
         .bind(doc.is_accepted)
         .bind(doc.is_official)
+        .bind(doc.hidden)
         .bind(doc.created_at)
-        .bind(key)
         .execute(conn)
-        .await.map(|r| r.rows_affected()))?;
-    if done == 0 {
-        on_tx!(tx, conn => sqlx::query(
-            "insert into search_docs (kind, thread_id, post_id, faq_entry_id, community_id, \
-             author_id, title, body, terms, is_first_post, is_accepted, is_official, created_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
-            .bind(doc.kind)
-            .bind(doc.thread_id)
-            .bind(doc.post_id)
-            .bind(doc.faq_entry_id)
-            .bind(doc.community_id)
-            .bind(doc.author_id)
-            .bind(doc.title)
-            .bind(doc.body)
-            .bind(doc.terms)
-            .bind(doc.is_first_post)
-            .bind(doc.is_accepted)
-            .bind(doc.is_official)
-            .bind(doc.created_at)
-            .execute(conn)
-            .await.map(|r| r.rows_affected()))?;
-    }
+        .await
+        .map(|_| ()))?;
     add_words(tx, doc.terms).await
 }
 

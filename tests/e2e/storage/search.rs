@@ -50,6 +50,7 @@ fn post_doc<'a>(
         is_first_post: first,
         is_accepted: false,
         is_official: false,
+        hidden: None,
         created_at: at,
     }
 }
@@ -123,6 +124,24 @@ storage_test! {
         assert!(search::set_post_hidden(&mut tx, first, false).await.unwrap());
         commit(tx).await;
         assert_eq!(hits(&db, &term("spam"), &all).await.len(), 1);
+    }
+
+    async fn a_write_can_hide_or_show_its_document(db) {
+        let c = add_community(&db, "appalti", "Appalti").await;
+        let anna = add_user(&db, "anna").await;
+        let (thread, first) = open_thread(&db, c, anna, "question", "Gara", &[], now()).await;
+        let all = SearchFilter::default();
+        let doc = |terms, hidden| NewSearchDoc {
+            hidden,
+            ..post_doc(thread, first, c, terms, true, now())
+        };
+        put(&db, &doc("attes", Some(true))).await;
+        assert!(hits(&db, &term("attes"), &all).await.is_empty(), "written hidden");
+        put(&db, &doc("attes approv", None)).await;
+        assert!(hits(&db, &term("attes"), &all).await.is_empty(), "an edit keeps it hidden");
+        put(&db, &doc("attes approv", Some(false))).await;
+        assert_eq!(hits(&db, &term("approv"), &all).await.len(), 1, "shown by the next write");
+        assert_eq!(search::count_docs(&db).await.unwrap(), 1);
     }
 
     async fn one_hit_per_thread_boosted_by_answers(db) {

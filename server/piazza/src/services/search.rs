@@ -239,6 +239,9 @@ pub async fn index_post(tx: &mut Tx, post_id: i64) -> AppResult<()> {
     } else {
         indexed(thread.community_id, &[&body])
     };
+    // Hidden and not-yet-approved posts stay out of results (restorable without re-indexing),
+    // and so does every post of a thread held for approval.
+    let hidden = post.moderation != piazza_db::posts::VISIBLE || thread.pending;
     let doc = NewSearchDoc {
         kind: index::POST,
         thread_id: Some(thread.id),
@@ -252,13 +255,10 @@ pub async fn index_post(tx: &mut Tx, post_id: i64) -> AppResult<()> {
         is_first_post: first,
         is_accepted: thread.accepted_post_id == Some(post.id),
         is_official: post.is_official,
+        hidden: Some(hidden),
         created_at: post.created_at,
     };
     index::upsert_doc(tx, &doc).await?;
-    // Hidden and not-yet-approved posts stay out of results (restorable without re-indexing),
-    // and so does every post of a thread held for approval.
-    let hidden = post.moderation != piazza_db::posts::VISIBLE || thread.pending;
-    index::set_post_hidden(tx, post_id, hidden).await?;
     Ok(())
 }
 
@@ -299,6 +299,7 @@ pub async fn index_faq_entry(tx: &mut Tx, id: i64) -> AppResult<()> {
         is_first_post: false,
         is_accepted: false,
         is_official: true,
+        hidden: Some(false),
         created_at: entry.updated_at,
     };
     index::upsert_doc(tx, &doc).await?;
