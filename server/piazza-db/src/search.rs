@@ -535,8 +535,7 @@ macro_rules! upsert_sql {
 /// `faq_entry_id`); an existing document keeps its `hidden` flag unless the new one sets it.
 pub async fn upsert_doc(tx: &mut Tx, doc: &NewSearchDoc<'_>) -> Result<()> {
     // One statement whether the document is new or not: every statement of a write is a
-    // round trip to the database (on SQLite, to the writer's thread), and a new post's
-    // document used to cost an update that found nothing before the insert.
+    // round trip to the database (on SQLite, to the writer's thread).
     let upsert = match (doc.post_id, doc.faq_entry_id) {
         (Some(_), _) => upsert_sql!("post_id"),
         (None, Some(_)) => upsert_sql!("faq_entry_id"),

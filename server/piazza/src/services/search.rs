@@ -6,8 +6,8 @@
 //!
 //! Consistency: [`on_change`] runs inside the transaction of every write that records a
 //! live event (`live::record` calls it), so a post, an edit, a deletion or an FAQ change is
-//! searchable, changed or gone exactly when it commits. Moderation hides documents with
-//! [`set_post_hidden`].
+//! searchable, changed or gone exactly when it commits. A hidden or held post's document
+//! stays, flagged hidden ([`index_post`]), so restoring it needs no re-indexing.
 
 use std::{
     sync::{Arc, LazyLock},
@@ -304,12 +304,6 @@ pub async fn index_faq_entry(tx: &mut Tx, id: i64) -> AppResult<()> {
     };
     index::upsert_doc(tx, &doc).await?;
     Ok(())
-}
-
-/// Hides a post from search results or shows it again (moderation); returns whether it
-/// changed.
-pub async fn set_post_hidden(tx: &mut Tx, post_id: i64, hidden: bool) -> AppResult<bool> {
-    Ok(index::set_post_hidden(tx, post_id, hidden).await?)
 }
 
 /// Posts indexed per transaction by [`index_missing`]: small, so that on SQLite members'
